@@ -7,7 +7,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['api/**/*.test.ts', 'importers/**/*.test.ts', 'graph-seeds/**/*.test.ts', 'web/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: [
+            'api/**/*.test.ts',
+            'importers/**/*.test.ts',
+            'graph-seeds/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
         },
       },

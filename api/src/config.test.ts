@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('uses the embedded Neo4j and port 3000 by default', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.database).toBe('neo4j');
+    expect(config.neo4j.dataDir).toMatch(/\.data\/neo4j$/);
+  });
+
+  it('honours PORT and treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '8080', NEO4J_URI: '', NEO4J_DATABASE: '' });
+    expect(config.port).toBe(8080);
+    expect(config.neo4j.uri).toBeUndefined();
+    expect(config.neo4j.database).toBe('neo4j');
+  });
+
+  it('lists every problem with the variable name', () => {
+    expect(() => loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://x' })).toThrow(
+      /PORT: must be a port number.*\n.*NEO4J_URI: must start with bolt:\/\/ or neo4j:\/\//,
+    );
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_USER: 'neo4j' })).toThrow(
+      /NEO4J_PASSWORD: is required/,
+    );
+  });
+});

@@ -1,0 +1,124 @@
+import type { ChainDetail, ChainLink } from '../../../../api/src/http/schemas/catalog.schemas.ts';
+import { formatCount, otherName, pickName, useLanguage, useMessages } from '../../lib/i18n.ts';
+import { chainMapMessages } from './chain-map.messages.ts';
+
+interface LinkPanelProps {
+  chain: ChainDetail;
+  selectedLinkId: string | null;
+  onClose: () => void;
+}
+
+/** Details of the clicked link, or an overview of the chain while nothing is selected. */
+export function LinkPanel({ chain, selectedLinkId, onClose }: LinkPanelProps) {
+  const link = chain.links.find((candidate) => candidate.id === selectedLinkId);
+  return (
+    <aside className="side-panel" data-testid="link-panel" aria-live="polite">
+      {link ? <LinkDetails chain={chain} link={link} onClose={onClose} /> : <ChainOverview chain={chain} />}
+    </aside>
+  );
+}
+
+function ChainOverview({ chain }: { chain: ChainDetail }) {
+  const m = useMessages(chainMapMessages);
+  const language = useLanguage();
+  const missing = chain.links.filter((link) => link.localEnterpriseCount === 0).length;
+  return (
+    <>
+      <h2 className="side-panel-title">{m.overview}</h2>
+      <p className="side-panel-hint">{m.hint}</p>
+      <dl className="facts">
+        <div>
+          <dt>{m.linkCount}</dt>
+          <dd>{formatCount(language, chain.links.length)}</dd>
+        </div>
+        <div>
+          <dt>{m.missingCount}</dt>
+          <dd className={missing > 0 ? 'fact-alert' : undefined}>{formatCount(language, missing)}</dd>
+        </div>
+      </dl>
+      <h3 className="side-panel-subtitle">{m.leaders}</h3>
+      {chain.leaders.length === 0 ? (
+        <p className="side-panel-muted">{m.noLeaders}</p>
+      ) : (
+        <ul className="plain-list" data-testid="chain-leaders">
+          {chain.leaders.map((leader) => (
+            <li key={leader.id}>{leader.name}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function LinkDetails({ chain, link, onClose }: { chain: ChainDetail; link: ChainLink; onClose: () => void }) {
+  const m = useMessages(chainMapMessages);
+  const language = useLanguage();
+  const secondary = otherName(language, link);
+  const count = (n: number) => formatCount(language, n);
+  const nameOf = (id: string): string => {
+    const local = chain.links.find((candidate) => candidate.id === id);
+    if (local) return pickName(language, local);
+    const foreign = chain.foreignLinks.find((candidate) => candidate.id === id);
+    if (!foreign) return id;
+    const chainName = pickName(language, { name: foreign.chainName, nameEn: foreign.chainNameEn });
+    return `${pickName(language, foreign)}${m.otherChain(chainName)}`;
+  };
+  const named = (ids: string[]) => [...new Set(ids)].map((id) => ({ id, name: nameOf(id) }));
+  const suppliers = named(chain.feeds.filter((feed) => feed.to === link.id).map((feed) => feed.from));
+  const customers = named(chain.feeds.filter((feed) => feed.from === link.id).map((feed) => feed.to));
+
+  return (
+    <>
+      <div className="side-panel-head">
+        <div>
+          <h2 className="side-panel-title" data-testid="link-panel-name">
+            {pickName(language, link)}
+          </h2>
+          {secondary !== '' && <p className="side-panel-secondary">{secondary}</p>}
+        </div>
+        <button type="button" className="button button-small" onClick={onClose}>
+          {m.close}
+        </button>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{m.stage}</dt>
+          <dd>
+            <span className={`stage-tag stage-tag-${link.stage}`}>{m[link.stage]}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{m.localEnterprises}</dt>
+          <dd className={link.localEnterpriseCount === 0 ? 'fact-alert' : undefined}>
+            {count(link.localEnterpriseCount)}
+          </dd>
+        </div>
+        <div>
+          <dt>{m.allEnterprises}</dt>
+          <dd>{count(link.enterpriseCount)}</dd>
+        </div>
+        <div>
+          <dt>{m.outsideEnterprises}</dt>
+          <dd>{count(Math.max(0, link.enterpriseCount - link.localEnterpriseCount))}</dd>
+        </div>
+      </dl>
+      {link.localEnterpriseCount === 0 && <p className="callout callout-missing">{m.missingLink}</p>}
+      {link.description && <p className="side-panel-description">{link.description}</p>}
+      <h3 className="side-panel-subtitle">{m.suppliedBy}</h3>
+      <NameList names={suppliers} empty={m.none} />
+      <h3 className="side-panel-subtitle">{m.suppliesTo}</h3>
+      <NameList names={customers} empty={m.none} />
+    </>
+  );
+}
+
+function NameList({ names, empty }: { names: { id: string; name: string }[]; empty: string }) {
+  if (names.length === 0) return <p className="side-panel-muted">{empty}</p>;
+  return (
+    <ul className="plain-list">
+      {names.map(({ id, name }) => (
+        <li key={id}>{name}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,215 @@
+import type { ChainDetail, ChainLink, Stage } from '../../../../api/src/http/schemas/catalog.schemas.ts';
+import { formatCount, type Language, pickName } from '../../lib/i18n.ts';
+import { chainMapMessages } from './chain-map.messages.ts';
+import { buildCountScale, levelOf } from './count-scale.ts';
+
+/**
+ * Turns a chain detail into Cytoscape elements: one node per link and per foreign link, one edge per
+ * FEEDS relation between known nodes, stage bands for the 上游/中游/下游 columns, and invisible
+ * scaffolding that makes dagre use the stage as the rank (dagre knows nothing about stages), so each
+ * stage is one column however its links feed one another.
+ */
+
+export const stages: readonly Stage[] = ['upstream', 'midstream', 'downstream'];
+
+export interface LinkNodeData {
+  id: string;
+  kind: 'link';
+  label: string;
+  name: string;
+  nameEn: string;
+  stage: Stage;
+  order: number;
+  enterpriseCount: number;
+  localEnterpriseCount: number;
+  level: number;
+  /** The stage band the node is placed in once the layout has run. */
+  band: string;
+}
+
+export interface ForeignNodeData {
+  id: string;
+  kind: 'foreign';
+  label: string;
+  name: string;
+  nameEn: string;
+  stage: Stage;
+  chainId: string;
+  chainName: string;
+  chainNameEn: string;
+  /** Supplier nodes sit left of the chain, customer nodes right of it. */
+  side: 'supplier' | 'customer';
+}
+
+export interface BandNodeData {
+  id: string;
+  kind: 'band';
+  label: string;
+  stage: Stage;
+}
+
+export interface ScaffoldNodeData {
+  id: string;
+  kind: 'scaffold';
+}
+
+export interface FeedEdgeData {
+  id: string;
+  kind: 'feed';
+  source: string;
+  target: string;
+  crossChain: boolean;
+  /** Both ends are links of this chain in the same stage: drawn as an arc beside the column, not ranked. */
+  sameStage: boolean;
+}
+
+export interface ScaffoldEdgeData {
+  id: string;
+  kind: 'scaffold';
+  source: string;
+  target: string;
+}
+
+export type ChainMapNodeData = LinkNodeData | ForeignNodeData | BandNodeData | ScaffoldNodeData;
+export type ChainMapEdgeData = FeedEdgeData | ScaffoldEdgeData;
+
+export type ChainMapElement =
+  | { group: 'nodes'; data: ChainMapNodeData; classes: string; selectable?: boolean }
+  | { group: 'edges'; data: ChainMapEdgeData; classes: string; selectable?: boolean };
+
+// Scaffolding ids start with "__", which chain and link slugs cannot.
+export const bandId = (stage: Stage) => `__band-${stage}`;
+const anchorId = (stage: Stage | 'end') => `__anchor-${stage}`;
+
+export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): ChainMapElement[] {
+  const m = chainMapMessages[language];
+  const scale = buildCountScale(chain.links.map((link) => link.localEnterpriseCount));
+  const nodes: ChainMapElement[] = [];
+  const edges: ChainMapElement[] = [];
+
+  const localIds = new Set<string>();
+  const links: ChainLink[] = [];
+  for (const link of [...chain.links].sort((a, b) => a.order - b.order)) {
+    if (localIds.has(link.id)) continue;
+    localIds.add(link.id);
+    links.push(link);
+  }
+  for (const link of links) {
+    const level = levelOf(scale, link.localEnterpriseCount);
+    nodes.push({
+      group: 'nodes',
+      data: {
+        id: link.id,
+        kind: 'link',
+        label: m.linkLabel(pickName(language, link), formatCount(language, link.localEnterpriseCount)),
+        name: link.name,
+        nameEn: link.nameEn,
+        stage: link.stage,
+        order: link.order,
+        enterpriseCount: link.enterpriseCount,
+        localEnterpriseCount: link.localEnterpriseCount,
+        level,
+        band: bandId(link.stage),
+      },
+      classes: `link stage-${link.stage} count-level-${level}`,
+    });
+  }
+
+  // A feed whose source is a foreign link and whose target is local makes that foreign link a supplier.
+  const supplierIds = new Set(
+    chain.feeds.filter((feed) => !localIds.has(feed.from) && localIds.has(feed.to)).map((feed) => feed.from),
+  );
+  const foreignIds = new Set<string>();
+  for (const foreign of chain.foreignLinks) {
+    if (localIds.has(foreign.id) || foreignIds.has(foreign.id)) continue;
+    foreignIds.add(foreign.id);
+    const side = supplierIds.has(foreign.id) ? 'supplier' : 'customer';
+    nodes.push({
+      group: 'nodes',
+      data: {
+        id: foreign.id,
+        kind: 'foreign',
+        label: m.foreignLabel(
+          pickName(language, { name: foreign.chainName, nameEn: foreign.chainNameEn }),
+          pickName(language, foreign),
+        ),
+        name: foreign.name,
+        nameEn: foreign.nameEn,
+        stage: foreign.stage,
+        chainId: foreign.chainId,
+        chainName: foreign.chainName,
+        chainNameEn: foreign.chainNameEn,
+        side,
+      },
+      classes: `foreign foreign-${side}`,
+    });
+  }
+
+  const knownIds = new Set([...localIds, ...foreignIds]);
+  const stageById = new Map(links.map((link) => [link.id, link.stage]));
+  const edgeIds = new Set<string>();
+  for (const feed of chain.feeds) {
+    const id = `feed:${feed.from}->${feed.to}`;
+    // Edges to nodes this map does not have would make Cytoscape throw; self-loops say nothing.
+    if (!knownIds.has(feed.from) || !knownIds.has(feed.to) || feed.from === feed.to || edgeIds.has(id))
+      continue;
+    edgeIds.add(id);
+    const crossChain = feed.crossChain || foreignIds.has(feed.from) || foreignIds.has(feed.to);
+    const fromStage = stageById.get(feed.from);
+    const sameStage = !crossChain && fromStage !== undefined && fromStage === stageById.get(feed.to);
+    edges.push({
+      group: 'edges',
+      data: { id, kind: 'feed', source: feed.from, target: feed.to, crossChain, sameStage },
+      classes: crossChain ? 'feed cross-chain' : sameStage ? 'feed in-chain same-stage' : 'feed in-chain',
+    });
+  }
+
+  const stagesWithLinks = stages.filter((stage) => links.some((link) => link.stage === stage));
+  for (const stage of stagesWithLinks) {
+    nodes.push({
+      group: 'nodes',
+      data: { id: bandId(stage), kind: 'band', label: m[stage], stage },
+      classes: `stage-band stage-${stage}`,
+      selectable: false,
+    });
+  }
+
+  nodes.push(...scaffold(links, foreignIds, supplierIds));
+  return [...nodes, ...edges];
+}
+
+/**
+ * Invisible anchors in a row (upstream → midstream → downstream → end) with every link hung between its
+ * stage's anchor and the next one, so each stage gets ranks of its own and the columns never interleave.
+ * Foreign suppliers come before the first anchor, foreign customers after the last.
+ */
+function scaffold(links: ChainLink[], foreignIds: Set<string>, supplierIds: Set<string>): ChainMapElement[] {
+  const elements: ChainMapElement[] = [];
+  const anchors = [...stages, 'end' as const];
+  for (const anchor of anchors) {
+    elements.push({
+      group: 'nodes',
+      data: { id: anchorId(anchor), kind: 'scaffold' },
+      classes: 'scaffold',
+      selectable: false,
+    });
+  }
+  const edge = (source: string, target: string): ChainMapElement => ({
+    group: 'edges',
+    data: { id: `__order:${source}->${target}`, kind: 'scaffold', source, target },
+    classes: 'scaffold',
+    selectable: false,
+  });
+  stages.forEach((stage, index) => {
+    const next = anchors[index + 1] ?? 'end';
+    elements.push(edge(anchorId(stage), anchorId(next)));
+    for (const link of links) {
+      if (link.stage !== stage) continue;
+      elements.push(edge(anchorId(stage), link.id), edge(link.id, anchorId(next)));
+    }
+  });
+  for (const id of foreignIds) {
+    elements.push(supplierIds.has(id) ? edge(id, anchorId('upstream')) : edge(anchorId('end'), id));
+  }
+  return elements;
+}
