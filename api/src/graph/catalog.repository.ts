@@ -35,7 +35,7 @@ export function createCatalogRepository(db: Database) {
                   count(DISTINCT CASE WHEN e.districtCode IS NOT NULL THEN e END) AS localEnterpriseCount
          }
          RETURN c {.id, .name, .nameEn, .order, verified: coalesce(c.verified, false),
-                   ecosystemId: eco.id, ecosystemName: eco.name,
+                   ecosystemId: eco.id, ecosystemName: eco.name, ecosystemNameEn: eco.nameEn,
                    linkCount: COUNT { (c)-[:HAS_LINK]->(:Link) },
                    enterpriseCount: enterpriseCount, localEnterpriseCount: localEnterpriseCount,
                    leaderCount: COUNT { (:Enterprise)-[:LEADS]->(c) }} AS row
@@ -69,12 +69,17 @@ export function createCatalogRepository(db: Database) {
                                  chainNameEn: oc.nameEn}) AS foreignLinks
          }
          CALL (c) {
+           OPTIONAL MATCH (c)-[:HAS_LINK]->(:Link)<-[:IN_LINK]-(e:Enterprise) WHERE e.districtCode IS NOT NULL
+           RETURN count(DISTINCT e) AS localEnterpriseCount
+         }
+         CALL (c) {
            OPTIONAL MATCH (leader:Enterprise)-[:LEADS]->(c)
            WITH leader ORDER BY leader.name
            RETURN collect(leader {.id, .name}) AS leaders
          }
          RETURN c {.id, .name, .nameEn, verified: coalesce(c.verified, false), sourceNote: coalesce(c.sourceNote, ''),
-                   asOf: toString(c.asOf), ecosystemId: eco.id, ecosystemName: eco.name,
+                   asOf: toString(c.asOf), ecosystemId: eco.id, ecosystemName: eco.name, ecosystemNameEn: eco.nameEn,
+                   localEnterpriseCount: localEnterpriseCount,
                    links: links, feeds: feeds, foreignLinks: foreignLinks, leaders: leaders} AS row`,
         { id },
         (r) => chainRowSchema.parse(r.get('row')),
@@ -108,6 +113,8 @@ const chainRowSchema = z.object({
   asOf: z.string().nullable(),
   ecosystemId: z.string(),
   ecosystemName: z.string(),
+  ecosystemNameEn: z.string(),
+  localEnterpriseCount: z.number().int(),
   links: z.array(chainLinkSchema.extend({ description: z.string().nullable().default(null) })),
   feeds: z.array(feedEdgeSchema),
   foreignLinks: z.array(foreignLinkSchema),

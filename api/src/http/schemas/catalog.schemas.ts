@@ -31,6 +31,7 @@ export const chainSummarySchema = z.object({
   nameEn: z.string(),
   ecosystemId: z.string(),
   ecosystemName: z.string(),
+  ecosystemNameEn: z.string(),
   order: z.number().int(),
   verified: z.boolean(),
   linkCount: z.number().int(),
@@ -78,6 +79,7 @@ export const chainDetailSchema = z.object({
   nameEn: z.string(),
   ecosystemId: z.string(),
   ecosystemName: z.string(),
+  ecosystemNameEn: z.string(),
   verified: z.boolean(),
   sourceNote: z.string(),
   asOf: z.string().nullable(),
@@ -85,6 +87,8 @@ export const chainDetailSchema = z.object({
   foreignLinks: z.array(foreignLinkSchema),
   feeds: z.array(feedEdgeSchema),
   leaders: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Distinct local enterprises across the chain's links (a firm in two links counts once). */
+  localEnterpriseCount: z.number().int(),
 });
 export type ChainDetail = z.infer<typeof chainDetailSchema>;
 

@@ -35,6 +35,8 @@ export function ChainMapCanvas({
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    // Browser tests wait for `data-state="ready"` before reading or clicking the map.
+    container.dataset.state = 'layout';
 
     const cy = cytoscape({
       container,
@@ -43,26 +45,27 @@ export function ChainMapCanvas({
       style: chainMapStyle(),
       autoungrabify: true,
       boxSelectionEnabled: false,
-      minZoom: 0.2,
+      minZoom: 0.05,
       maxZoom: 2.5,
+      // Keeps panning smooth on the largest chains.
+      hideEdgesOnViewport: elements.length > 400,
     });
     cyRef.current = cy;
     // Only links are things to inspect; edges and bands carry no details of their own.
     cy.edges().unselectify();
 
-    const layoutOptions: DagreLayoutOptions & { acyclicer: 'greedy' } = {
+    const layoutOptions: DagreLayoutOptions = {
       name: 'dagre',
       rankDir: 'LR',
       nodeSep: 18,
       rankSep: 44,
-      // With a greedy acyclicer a backwards feed is reversed rather than the stage scaffolding.
-      acyclicer: 'greedy',
-      edgeWeight: (edge) => (edge.hasClass('scaffold') ? 8 : 1),
+      minLen: (edge) => (edge.hasClass('spine') ? 2 : 1),
+      // A heavy spine keeps the anchors two ranks apart, so no link drifts into a rank of its own.
+      edgeWeight: (edge) => (edge.hasClass('spine') ? 20 : 1),
       fit: false,
       animate: false,
     };
-    // Same-stage feeds stay out of the ranking so that each stage is exactly one column.
-    const layout = cy.elements().not('.stage-band, edge.same-stage').layout(layoutOptions);
+    const layout = cy.elements().not('.stage-band, edge.unranked').layout(layoutOptions);
     layout.one('layoutstop', () => {
       cy.batch(() => {
         cy.remove('.scaffold');
@@ -75,6 +78,7 @@ export function ChainMapCanvas({
       bowSameStageEdges(cy);
       applySelection(cy, selectedRef.current);
       cy.fit(undefined, 36);
+      container.dataset.state = 'ready';
     });
     layout.run();
 

@@ -38,7 +38,7 @@ function ChainMapView({ chain }: { chain: ChainDetail }) {
   const scale = useMemo(() => buildCountScale(chain.links.map((link) => link.localEnterpriseCount)), [chain]);
   const name = pickName(language, chain);
   const secondary = otherName(language, chain);
-  const ecosystemName = chain.ecosystemName;
+  const ecosystemName = language === 'en' ? chain.ecosystemNameEn : chain.ecosystemName;
 
   return (
     <>

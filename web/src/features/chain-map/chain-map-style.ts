@@ -34,7 +34,8 @@ export function chainMapStyle(): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         width: 144,
-        height: 54,
+        // Room for three lines: English names often wrap once above the count.
+        height: 62,
         label: 'data(label)',
         'text-wrap': 'wrap',
         'text-max-width': '134px',

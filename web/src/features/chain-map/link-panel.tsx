@@ -1,5 +1,6 @@
 import type { ChainDetail, ChainLink } from '../../../../api/src/http/schemas/catalog.schemas.ts';
 import { formatCount, otherName, pickName, useLanguage, useMessages } from '../../lib/i18n.ts';
+import { chainMapHref } from '../../lib/routes.ts';
 import { chainMapMessages } from './chain-map.messages.ts';
 
 interface LinkPanelProps {
@@ -22,6 +23,7 @@ function ChainOverview({ chain }: { chain: ChainDetail }) {
   const m = useMessages(chainMapMessages);
   const language = useLanguage();
   const missing = chain.links.filter((link) => link.localEnterpriseCount === 0).length;
+  const foreignLinks = [...new Map(chain.foreignLinks.map((foreign) => [foreign.id, foreign])).values()];
   return (
     <>
       <h2 className="side-panel-title">{m.overview}</h2>
@@ -46,6 +48,21 @@ function ChainOverview({ chain }: { chain: ChainDetail }) {
           ))}
         </ul>
       )}
+      {foreignLinks.length > 0 && (
+        <>
+          <h3 className="side-panel-subtitle">{m.relatedChains}</h3>
+          <ul className="plain-list">
+            {foreignLinks.map((foreign) => (
+              <li key={foreign.id}>
+                <a href={chainMapHref(foreign.chainId)} data-testid={`foreign-link-${foreign.id}`}>
+                  {pickName(language, { name: foreign.chainName, nameEn: foreign.chainNameEn })} ›{' '}
+                  {pickName(language, foreign)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }
@@ -55,15 +72,20 @@ function LinkDetails({ chain, link, onClose }: { chain: ChainDetail; link: Chain
   const language = useLanguage();
   const secondary = otherName(language, link);
   const count = (n: number) => formatCount(language, n);
-  const nameOf = (id: string): string => {
+  // Feeds naming a link the response does not describe are left out, as they are on the map.
+  const nameOf = (id: string): string | null => {
     const local = chain.links.find((candidate) => candidate.id === id);
     if (local) return pickName(language, local);
     const foreign = chain.foreignLinks.find((candidate) => candidate.id === id);
-    if (!foreign) return id;
+    if (!foreign) return null;
     const chainName = pickName(language, { name: foreign.chainName, nameEn: foreign.chainNameEn });
     return `${pickName(language, foreign)}${m.otherChain(chainName)}`;
   };
-  const named = (ids: string[]) => [...new Set(ids)].map((id) => ({ id, name: nameOf(id) }));
+  const named = (ids: string[]) =>
+    [...new Set(ids)].flatMap((id) => {
+      const name = nameOf(id);
+      return name === null ? [] : [{ id, name }];
+    });
   const suppliers = named(chain.feeds.filter((feed) => feed.to === link.id).map((feed) => feed.from));
   const customers = named(chain.feeds.filter((feed) => feed.from === link.id).map((feed) => feed.to));
 

@@ -38,6 +38,8 @@ function chain(overrides: Partial<ChainDetail> = {}): ChainDetail {
     nameEn: 'Integrated circuits',
     ecosystemId: 'electronics',
     ecosystemName: '电子信息',
+    ecosystemNameEn: 'Electronic information',
+    localEnterpriseCount: 0,
     verified: true,
     sourceNote: 'test',
     asOf: '2024-01-01',
@@ -97,7 +99,9 @@ describe('toElements', () => {
 
   it('marks feeds between links of the same stage, which the layout leaves out of the ranking', () => {
     const feeds = ofKind(toElements(chain()), 'feed');
-    const sameStage = feeds.filter((el) => el.classes.split(' ').includes('same-stage')).map((el) => el.data.id);
+    const sameStage = feeds
+      .filter((el) => el.classes.split(' ').includes('same-stage'))
+      .map((el) => el.data.id);
     expect(sameStage).toEqual(['feed:design->fab']);
   });
 

@@ -59,8 +59,14 @@ export interface FeedEdgeData {
   source: string;
   target: string;
   crossChain: boolean;
-  /** Both ends are links of this chain in the same stage: drawn as an arc beside the column, not ranked. */
+  /** Both ends are links of this chain in the same stage: drawn as an arc beside the column. */
   sameStage: boolean;
+  /**
+   * True when the feed runs left to right across columns and so may shape the layout. Feeds within a
+   * column or running backwards (recycling, say) are drawn but left out, which keeps the layout acyclic
+   * and each stage exactly one column.
+   */
+  ranked: boolean;
 }
 
 export interface ScaffoldEdgeData {
@@ -147,6 +153,12 @@ export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): Ch
 
   const knownIds = new Set([...localIds, ...foreignIds]);
   const stageById = new Map(links.map((link) => [link.id, link.stage]));
+  // Columns left to right: foreign suppliers, the three stages, foreign customers.
+  const columnOf = (id: string): number => {
+    const stage = stageById.get(id);
+    if (stage !== undefined) return stages.indexOf(stage) + 1;
+    return supplierIds.has(id) ? 0 : stages.length + 1;
+  };
   const edgeIds = new Set<string>();
   for (const feed of chain.feeds) {
     const id = `feed:${feed.from}->${feed.to}`;
@@ -156,11 +168,15 @@ export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): Ch
     edgeIds.add(id);
     const crossChain = feed.crossChain || foreignIds.has(feed.from) || foreignIds.has(feed.to);
     const fromStage = stageById.get(feed.from);
-    const sameStage = !crossChain && fromStage !== undefined && fromStage === stageById.get(feed.to);
+    const sameStage = fromStage !== undefined && fromStage === stageById.get(feed.to);
+    const ranked = columnOf(feed.from) < columnOf(feed.to);
+    const classes = ['feed', crossChain ? 'cross-chain' : 'in-chain'];
+    if (sameStage) classes.push('same-stage');
+    if (!ranked) classes.push('unranked');
     edges.push({
       group: 'edges',
-      data: { id, kind: 'feed', source: feed.from, target: feed.to, crossChain, sameStage },
-      classes: crossChain ? 'feed cross-chain' : sameStage ? 'feed in-chain same-stage' : 'feed in-chain',
+      data: { id, kind: 'feed', source: feed.from, target: feed.to, crossChain, sameStage, ranked },
+      classes: classes.join(' '),
     });
   }
 
@@ -179,9 +195,9 @@ export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): Ch
 }
 
 /**
- * Invisible anchors in a row (upstream → midstream → downstream → end) with every link hung between its
- * stage's anchor and the next one, so each stage gets ranks of its own and the columns never interleave.
- * Foreign suppliers come before the first anchor, foreign customers after the last.
+ * Invisible anchors in a row (upstream → midstream → downstream → end), two ranks apart, with every link
+ * hung between its stage's anchor and the next one: each stage gets exactly the one rank in between, and
+ * the columns never interleave. Foreign suppliers come before the first anchor, customers after the last.
  */
 function scaffold(links: ChainLink[], foreignIds: Set<string>, supplierIds: Set<string>): ChainMapElement[] {
   const elements: ChainMapElement[] = [];
@@ -194,15 +210,16 @@ function scaffold(links: ChainLink[], foreignIds: Set<string>, supplierIds: Set<
       selectable: false,
     });
   }
-  const edge = (source: string, target: string): ChainMapElement => ({
+  const edge = (source: string, target: string, extraClass = ''): ChainMapElement => ({
     group: 'edges',
     data: { id: `__order:${source}->${target}`, kind: 'scaffold', source, target },
-    classes: 'scaffold',
+    classes: `scaffold${extraClass}`,
     selectable: false,
   });
   stages.forEach((stage, index) => {
     const next = anchors[index + 1] ?? 'end';
-    elements.push(edge(anchorId(stage), anchorId(next)));
+    // The spine between anchors spans two ranks, which leaves exactly one rank for the stage's links.
+    elements.push(edge(anchorId(stage), anchorId(next), ' spine'));
     for (const link of links) {
       if (link.stage !== stage) continue;
       elements.push(edge(anchorId(stage), link.id), edge(link.id, anchorId(next)));

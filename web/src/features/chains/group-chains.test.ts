@@ -13,6 +13,7 @@ function chain(id: string, ecosystemId: string, order: number): ChainSummary {
     nameEn: id,
     ecosystemId,
     ecosystemName: `${ecosystemId}-name`,
+    ecosystemNameEn: `${ecosystemId}-name-en`,
     order,
     verified: true,
     linkCount: 0,
