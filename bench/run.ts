@@ -22,7 +22,9 @@ const argsSchema = z.object({
   seconds: z.coerce.number().int().min(1).max(120),
   connections: z.coerce.number().int().min(1).max(500),
 });
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+});
 const args = argsSchema.parse(values);
 
 interface Row {
@@ -52,7 +54,12 @@ async function measure(baseUrl: string, name: string, urlPath: string): Promise<
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chainscout-bench-'));
-  const connection = await ensureNeo4j({ dataDir, boltPort: await freePort(), heap: '2g', pageCacheMiB: 512 });
+  const connection = await ensureNeo4j({
+    dataDir,
+    boltPort: await freePort(),
+    heap: '2g',
+    pageCacheMiB: 512,
+  });
   const db = createDatabase(connection);
   let server: Server | undefined;
   try {
@@ -86,7 +93,9 @@ async function main(): Promise<void> {
       await measure(baseUrl, name, urlPath); // warm-up pass: JIT, plan cache, page cache
       const row = await measure(baseUrl, name, urlPath);
       rows.push(row);
-      process.stdout.write(`${name.padEnd(26)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}\n`);
+      process.stdout.write(
+        `${name.padEnd(26)} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50} ms  p99 ${row.p99} ms  errors ${row.errors}\n`,
+      );
     }
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     await writeReport(rows, { seedSeconds, enterprises: seed.enterprises.length, rss });
@@ -98,7 +107,10 @@ async function main(): Promise<void> {
   }
 }
 
-async function writeReport(rows: Row[], facts: { seedSeconds: number; enterprises: number; rss: number }): Promise<void> {
+async function writeReport(
+  rows: Row[],
+  facts: { seedSeconds: number; enterprises: number; rss: number },
+): Promise<void> {
   const baseline = rows.find((r) => r.path === '/api/health')?.requestsPerSecond ?? 1;
   const lines = [
     '# Benchmarks',
@@ -120,6 +132,8 @@ async function writeReport(rows: Row[], facts: { seedSeconds: number; enterprise
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -6,7 +6,9 @@ import { z } from 'zod';
  */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug like "power-battery"');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug like "power-battery"');
 
 /** Where a fact came from. `source: 'synthetic'` marks a generated demo value. */
 export const provenanceSchema = z.object({

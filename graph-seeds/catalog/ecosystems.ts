@@ -1,7 +1,8 @@
 import type { EcosystemSeed } from '../seed.schemas.ts';
 
 // The 2023 plan has 8 ecosystems, but their official names were not found in public sources.
-const draftNote = 'Draft ecosystem name (docs/DOMAIN.md, draft seed of the 2023 system: 8 ecosystems, 28 chains)';
+const draftNote =
+  'Draft ecosystem name (docs/DOMAIN.md, draft seed of the 2023 system: 8 ecosystems, 28 chains)';
 
 export const ecosystems: EcosystemSeed[] = [
   { id: 'electronic-information', name: '电子信息', nameEn: 'Electronic information' },

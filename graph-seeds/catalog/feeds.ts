@@ -46,7 +46,10 @@ export const withinChainFeeds: readonly Feed[] = [
   ['ic-wafer-fab', 'ic-packaging-test'],
   ...fanOut('ic-packaging-test', ['ic-ai-server', 'ic-auto-electronics']),
   ...fanIn(['ic-ai-chip', 'ic-memory', 'ic-pcb-ccl'], 'ic-ai-server'),
-  ...fanIn(['ic-pcb-ccl', 'ic-power-semiconductor', 'ic-analog-mcu', 'ic-mems-sensor'], 'ic-auto-electronics'),
+  ...fanIn(
+    ['ic-pcb-ccl', 'ic-power-semiconductor', 'ic-analog-mcu', 'ic-mems-sensor'],
+    'ic-auto-electronics',
+  ),
 
   // 新型显示
   ...fanOut('nd-glass-substrate', ['nd-tft-lcd-panel', 'nd-amoled-panel']),
@@ -113,7 +116,10 @@ export const withinChainFeeds: readonly Feed[] = [
   ['bd-data-exchange', 'bd-industry-applications'],
 
   // 人工智能
-  ...fanIn(['ai-computing-infrastructure', 'ai-data-services', 'ai-frameworks-platforms'], 'ai-foundation-models'),
+  ...fanIn(
+    ['ai-computing-infrastructure', 'ai-data-services', 'ai-frameworks-platforms'],
+    'ai-foundation-models',
+  ),
   ['ai-data-services', 'ai-vision-speech'],
   ...fanOut('ai-foundation-models', ['ai-industry-solutions', 'ai-smart-devices', 'ai-service-robots']),
   ...fanOut('ai-vision-speech', ['ai-industry-solutions', 'ai-smart-devices', 'ai-service-robots']),
@@ -180,7 +186,10 @@ export const withinChainFeeds: readonly Feed[] = [
   ['nev-vehicle', 'nev-aftermarket'],
 
   // 智能网联汽车
-  ...fanIn(['icv-perception-sensors', 'icv-automotive-chips', 'icv-maps-positioning'], 'icv-adas-domain-control'),
+  ...fanIn(
+    ['icv-perception-sensors', 'icv-automotive-chips', 'icv-maps-positioning'],
+    'icv-adas-domain-control',
+  ),
   ['icv-automotive-chips', 'icv-smart-cockpit'],
   ['icv-v2x-telematics', 'icv-connected-services'],
   ...fanOut('icv-adas-domain-control', ['icv-autonomous-operations', 'icv-testing-validation']),
@@ -201,7 +210,10 @@ export const withinChainFeeds: readonly Feed[] = [
     'md-therapy-monitoring',
     'md-rehab-home',
   ]),
-  ...fanIn(['md-imaging', 'md-ivd', 'md-consumables-implants', 'md-therapy-monitoring'], 'md-device-distribution'),
+  ...fanIn(
+    ['md-imaging', 'md-ivd', 'md-consumables-implants', 'md-therapy-monitoring'],
+    'md-device-distribution',
+  ),
   ...fanIn(['md-ivd', 'md-imaging'], 'md-testing-labs'),
 
   // 现代中药
@@ -214,7 +226,14 @@ export const withinChainFeeds: readonly Feed[] = [
   // 动力电池与储能
   ...fanOut('pbs-lithium-resources', ['pbs-cathode', 'pbs-electrolyte']),
   ...fanIn(
-    ['pbs-cathode', 'pbs-anode', 'pbs-electrolyte', 'pbs-separator', 'pbs-foils-structural', 'pbs-battery-equipment'],
+    [
+      'pbs-cathode',
+      'pbs-anode',
+      'pbs-electrolyte',
+      'pbs-separator',
+      'pbs-foils-structural',
+      'pbs-battery-equipment',
+    ],
     'pbs-cells',
   ),
   ...fanOut('pbs-cells', ['pbs-bms-pack', 'pbs-energy-storage']),
@@ -239,7 +258,13 @@ export const withinChainFeeds: readonly Feed[] = [
 
   // 食品
   ['food-agri-inputs', 'food-farming'],
-  ...fanOut('food-farming', ['food-grain-oil', 'food-meat', 'food-liquor', 'food-beverage-dairy', 'food-seasoning']),
+  ...fanOut('food-farming', [
+    'food-grain-oil',
+    'food-meat',
+    'food-liquor',
+    'food-beverage-dairy',
+    'food-seasoning',
+  ]),
   ...fanOut('food-ingredients-additives', [
     'food-meat',
     'food-beverage-dairy',
@@ -265,12 +290,21 @@ export const withinChainFeeds: readonly Feed[] = [
 
   // 现代种业
   ['seed-germplasm', 'seed-breeding-rd'],
-  ...fanOut('seed-breeding-rd', ['seed-crop-seeds', 'seed-livestock-breeding', 'seed-horticulture-seedlings']),
+  ...fanOut('seed-breeding-rd', [
+    'seed-crop-seeds',
+    'seed-livestock-breeding',
+    'seed-horticulture-seedlings',
+  ]),
   ...fanIn(['seed-crop-seeds', 'seed-horticulture-seedlings'], 'seed-distribution-services'),
   ...fanIn(['seed-distribution-services', 'seed-livestock-breeding'], 'seed-agri-production'),
 
   // 现代金融
-  ...fanOut('fin-fintech', ['fin-banking', 'fin-securities-futures', 'fin-insurance', 'fin-wealth-information']),
+  ...fanOut('fin-fintech', [
+    'fin-banking',
+    'fin-securities-futures',
+    'fin-insurance',
+    'fin-wealth-information',
+  ]),
   ['fin-banking', 'fin-leasing-factoring', 'Bank funding for lessors and factors'],
   ...fanIn(['fin-securities-futures', 'fin-trust-asset-management'], 'fin-wealth-information'),
   ['fin-insurance', 'fin-trust-asset-management', 'Insurance funds placed with asset managers'],
@@ -293,7 +327,12 @@ export const withinChainFeeds: readonly Feed[] = [
   ['expo-organisers', 'expo-trade-matchmaking'],
 
   // 文化创意
-  ...fanOut('cc-content-ip', ['cc-film-animation', 'cc-games-esports', 'cc-publishing-printing', 'cc-cultural-products']),
+  ...fanOut('cc-content-ip', [
+    'cc-film-animation',
+    'cc-games-esports',
+    'cc-publishing-printing',
+    'cc-cultural-products',
+  ]),
   ...fanOut('cc-cultural-equipment', ['cc-cinemas-performances', 'cc-broadcast-digital-media']),
   ...fanOut('cc-film-animation', ['cc-cinemas-performances', 'cc-broadcast-digital-media']),
   ['cc-games-esports', 'cc-broadcast-digital-media'],
@@ -301,7 +340,11 @@ export const withinChainFeeds: readonly Feed[] = [
   ['cc-broadcast-digital-media', 'cc-advertising-marketing', 'Media inventory sold through agencies'],
 
   // 文旅
-  ...fanOut('tour-development-investment', ['tour-natural-scenic', 'tour-cultural-theme-parks', 'tour-hotels']),
+  ...fanOut('tour-development-investment', [
+    'tour-natural-scenic',
+    'tour-cultural-theme-parks',
+    'tour-hotels',
+  ]),
   ['tour-transport', 'tour-natural-scenic'],
   ...fanIn(['tour-natural-scenic', 'tour-cultural-theme-parks', 'tour-hotels'], 'tour-travel-services'),
   ['tour-travel-services', 'tour-duty-free-retail'],
@@ -371,7 +414,11 @@ export const crossChainFeeds: readonly Feed[] = [
   ['seed-horticulture-seedlings', 'tcm-herb-cultivation', 'Herb seedlings for cultivation bases'],
   ['food-agri-inputs', 'tcm-herb-cultivation', 'Fertiliser and crop protection for herb farming'],
   ['tcm-extracts', 'food-ingredients-additives', 'Plant extracts used as food ingredients'],
-  ['tcm-patent-medicines', 'drug-distribution', 'Chinese patent medicines flow through pharmaceutical distribution'],
+  [
+    'tcm-patent-medicines',
+    'drug-distribution',
+    'Chinese patent medicines flow through pharmaceutical distribution',
+  ],
   ['tcm-decoction-pieces', 'drug-hospitals', 'Decoction pieces dispensed by hospital pharmacies'],
   ['cc-creative-design', 'expo-design-build', 'Display design for exhibitions'],
   ['cc-cultural-products', 'tour-duty-free-retail', 'Creative products sold at tourist sites'],
