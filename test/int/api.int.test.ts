@@ -207,6 +207,13 @@ describe('enterprises', () => {
     await getError('/api/enterprises?pageSize=abc', 400);
   });
 
+  it('counts a Chengdu firm without a known district as local', async () => {
+    const bank = await getOk('/api/enterprises/601838.SH', enterpriseDetailSchema);
+    expect(bank).toMatchObject({ city: '成都市', district: null, local: true });
+    const outside = await getOk('/api/enterprises/000725.SZ', enterpriseDetailSchema);
+    expect(outside.local).toBe(false);
+  });
+
   it('gives a profile with links, supply ties and provenance', async () => {
     const supplied = await api.db.read(
       'MATCH (a:Enterprise)-[:SUPPLIES]->(b:Enterprise) RETURN a.id AS id LIMIT 1',

@@ -32,7 +32,7 @@ export function createCatalogRepository(db: Database) {
          CALL (c) {
            OPTIONAL MATCH (c)-[:HAS_LINK]->(:Link)<-[:IN_LINK]-(e:Enterprise)
            RETURN count(DISTINCT e) AS enterpriseCount,
-                  count(DISTINCT CASE WHEN e.districtCode IS NOT NULL THEN e END) AS localEnterpriseCount
+                  count(DISTINCT CASE WHEN e.local THEN e END) AS localEnterpriseCount
          }
          RETURN c {.id, .name, .nameEn, .order, verified: coalesce(c.verified, false),
                    ecosystemId: eco.id, ecosystemName: eco.name, ecosystemNameEn: eco.nameEn,
@@ -52,7 +52,7 @@ export function createCatalogRepository(db: Database) {
          CALL (c) {
            MATCH (c)-[:HAS_LINK]->(l:Link)
            OPTIONAL MATCH (l)<-[:IN_LINK]-(e:Enterprise)
-           WITH l, count(e) AS enterpriseCount, count(CASE WHEN e.districtCode IS NOT NULL THEN 1 END) AS localCount
+           WITH l, count(e) AS enterpriseCount, count(CASE WHEN e.local THEN 1 END) AS localCount
            RETURN collect(l {.id, .name, .nameEn, .stage, .order, description: l.description,
                              enterpriseCount: enterpriseCount, localEnterpriseCount: localCount}) AS links
          }
@@ -69,7 +69,7 @@ export function createCatalogRepository(db: Database) {
                                  chainNameEn: oc.nameEn}) AS foreignLinks
          }
          CALL (c) {
-           OPTIONAL MATCH (c)-[:HAS_LINK]->(:Link)<-[:IN_LINK]-(e:Enterprise) WHERE e.districtCode IS NOT NULL
+           OPTIONAL MATCH (c)-[:HAS_LINK]->(:Link)<-[:IN_LINK]-(e:Enterprise) WHERE e.local
            RETURN count(DISTINCT e) AS localEnterpriseCount
          }
          CALL (c) {

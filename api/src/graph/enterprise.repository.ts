@@ -18,7 +18,7 @@ const summaryProjection = `e {.id, .name, fullName: coalesce(e.fullName, e.name)
   province: e.province, city: e.city, districtCode: e.districtCode, industry: e.industry,
   districtName: head(COLLECT { MATCH (e)-[:LOCATED_IN]->(d:District) RETURN d.name }),
   links: COLLECT { MATCH (e)-[:IN_LINK]->(l:Link) WITH l ORDER BY l.id RETURN l {.id, .name, chainId: l.chainId} },
-  leader: EXISTS { (e)-[:LEADS]->(:Chain) }}`;
+  local: coalesce(e.local, false), leader: EXISTS { (e)-[:LEADS]->(:Chain) }}`;
 
 /**
  * Builds the search's MATCH and WHERE from the filters given, anchoring on the most selective one so
@@ -67,7 +67,7 @@ export function createEnterpriseRepository(db: Database) {
         ? 'score DESC, e.id'
         : `CASE WHEN $q IS NULL THEN 0 WHEN e.name = $q THEN 0 WHEN e.name STARTS WITH $q THEN 1
                 WHEN e.name CONTAINS $q THEN 2 ELSE 3 END,
-           CASE WHEN e.districtCode IS NULL THEN 1 ELSE 0 END, size(e.name), e.id`;
+           CASE WHEN e.local THEN 0 ELSE 1 END, size(e.name), e.id`;
     const [totalRows, items] = await Promise.all([
       db.read(`${match} RETURN count(e) AS total`, params, (r) => z.number().int().parse(r.get('total'))),
       db.read(
@@ -96,7 +96,7 @@ export function createEnterpriseRepository(db: Database) {
       const rows = await db.read(
         `MATCH (e:Enterprise {id: $id})
          RETURN e {.id, .name, fullName: coalesce(e.fullName, e.name), aliases: coalesce(e.aliases, []),
-           stockCode: e.stockCode, exchange: e.exchange, board: e.board, listed: coalesce(e.listed, false),
+           stockCode: e.stockCode, exchange: e.exchange, board: e.board, listed: coalesce(e.listed, false), local: coalesce(e.local, false),
            listDate: toString(e.listDate), province: e.province, city: e.city, address: e.address,
            industry: e.industry, swIndustry: e.swIndustry, mainProducts: coalesce(e.mainProducts, []),
            provenance: {source: coalesce(e.source, 'unknown'), asOf: toString(e.asOf), confidence: e.confidence},
@@ -111,10 +111,10 @@ export function createEnterpriseRepository(db: Database) {
              RETURN {chainId: c.id, chainName: c.name,
                      provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} },
            suppliesTo: COLLECT { MATCH (e)-[r:SUPPLIES]->(b:Enterprise) WITH r, b ORDER BY b.id, r.product
-             RETURN {id: b.id, name: b.name, product: r.product, local: b.districtCode IS NOT NULL,
+             RETURN {id: b.id, name: b.name, product: r.product, local: coalesce(b.local, false),
                      provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} },
            suppliedBy: COLLECT { MATCH (e)<-[r:SUPPLIES]-(s:Enterprise) WITH r, s ORDER BY s.id, r.product
-             RETURN {id: s.id, name: s.name, product: r.product, local: s.districtCode IS NOT NULL,
+             RETURN {id: s.id, name: s.name, product: r.product, local: coalesce(s.local, false),
                      provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} }
          } AS row`,
         { id },

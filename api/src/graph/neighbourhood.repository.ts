@@ -23,7 +23,7 @@ const allTypes = relationshipTypeSchema.options;
 // Every node kind has one key property: districts are keyed by their division code, the rest by id.
 const nodeProjection = (v: string) => `{elementId: elementId(${v}), kind: toLower(head(labels(${v}))),
   key: coalesce(${v}.id, ${v}.code), label: coalesce(${v}.name, ${v}.id, ${v}.code),
-  local: ${v}:Enterprise AND ${v}.districtCode IS NOT NULL}`;
+  local: coalesce(${v}.local, false)}`;
 
 const rawNodeSchema = z.object({
   elementId: z.string(),

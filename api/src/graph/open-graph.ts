@@ -2,7 +2,13 @@ import type { Config } from '../config.ts';
 import { createDatabase, type Database } from './database.ts';
 import { ensureNeo4j, type Neo4jConnection } from './ensure-neo4j.ts';
 import { applyMigrations } from './migrations.ts';
-import { isGraphEmpty, loadSeedGraph, readSeedGraph, type SeedLoadResult } from './seed-loader.ts';
+import {
+  isGraphEmpty,
+  loadedSeedHash,
+  loadSeedGraph,
+  readSeedGraph,
+  type SeedLoadResult,
+} from './seed-loader.ts';
 
 export interface OpenGraph {
   db: Database;
@@ -30,14 +36,19 @@ export async function openGraph(
     const applied = await applyMigrations(db);
     if (applied.length > 0) log(`Applied schema migrations ${applied.join(', ')}`);
     let seeded: SeedLoadResult | undefined;
-    if (options.seedIfEmpty && (await isGraphEmpty(db))) {
-      log(`The graph is empty: loading the seed graph from ${config.seedDir} …`);
-      seeded = await loadSeedGraph(db, await readSeedGraph(config.seedDir));
-      log(
-        `Seed loaded: ${Object.entries(seeded.counts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(', ')}`,
-      );
+    if (options.seedIfEmpty) {
+      const seed = await readSeedGraph(config.seedDir);
+      if (await isGraphEmpty(db)) {
+        log(`The graph is empty: loading the seed graph from ${config.seedDir} …`);
+        seeded = await loadSeedGraph(db, seed);
+        const counts = Object.entries(seeded.counts).map(([k, v]) => `${v} ${k}`);
+        log(`Seed loaded: ${counts.join(', ')}`);
+      } else if ((await loadedSeedHash(db)) !== seed.hash) {
+        // Not applied by itself: the graph may hold edits made since, and an admin decides.
+        log(
+          'The seed files differ from the ones this graph was loaded from: run `npm run seed` to apply them.',
+        );
+      }
     }
     return { db, connection, close, seeded };
   } catch (error) {

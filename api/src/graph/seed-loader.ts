@@ -12,6 +12,7 @@ import {
   seedFiles,
 } from '../../../graph-seeds/seed.schemas.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { isLocalEnterprise } from '../domain/home-city.ts';
 import { searchTokens } from '../domain/text/segment.ts';
 import type { Database, ManagedTransaction } from './database.ts';
 
@@ -32,9 +33,13 @@ export interface SeedLoadResult {
   counts: Record<keyof typeof seedFiles, number>;
 }
 
+/** Bumped whenever the loader writes the same files differently, so existing graphs are rewritten once. */
+const loaderVersion = 2;
+
 /** Reads and validates every seed file; errors name the file, line and field. */
 export async function readSeedGraph(dir: string): Promise<SeedGraph> {
   const hash = createHash('sha256');
+  hash.update(`loader ${loaderVersion}\n`);
   const read = async <S extends z.ZodType>(key: keyof typeof seedFiles, schema: S): Promise<z.infer<S>[]> => {
     const file = path.join(dir, seedFiles[key].file);
     const content = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -168,10 +173,8 @@ export async function loadSeedGraph(
     enterprises: seed.enterprises.length,
     supplies: seed.supplies.length,
   };
-  const previous = await db.read("MATCH (s:SeedLoad {id: 'seed'}) RETURN s.hash AS hash", {}, (r) =>
-    r.get('hash'),
-  );
-  if (!options.force && previous[0] === seed.hash) return { skipped: true, hash: seed.hash, counts };
+  if (!options.force && (await loadedSeedHash(db)) === seed.hash)
+    return { skipped: true, hash: seed.hash, counts };
 
   await db.writeTransaction((tx) => writeCatalog(tx, seed), 'seed-catalog');
   await upsertEnterprises(db, seed.enterprises);
@@ -258,6 +261,7 @@ export async function upsertEnterprises(db: Database, enterprises: EnterpriseSee
 
 interface EnterpriseRow extends EnterpriseSeed {
   source: string;
+  local: boolean;
   searchText: string;
   nameTokens: string;
 }
@@ -267,6 +271,7 @@ function toEnterpriseRow(e: EnterpriseSeed): EnterpriseRow {
   return {
     ...e,
     source: e.sources.join('; '),
+    local: isLocalEnterprise(e),
     searchText: [...new Set(names)].join(' '),
     nameTokens: searchTokens(names.join(' ')).join(' '),
   };
@@ -280,7 +285,7 @@ async function writeEnterprises(tx: ManagedTransaction, rows: EnterpriseRow[]): 
          e.exchange = row.exchange, e.board = row.board, e.province = row.province, e.city = row.city,
          e.districtCode = row.districtCode, e.address = row.address, e.industry = row.industry,
          e.swIndustry = row.swIndustry, e.listDate = CASE WHEN row.listDate IS NULL THEN null ELSE date(row.listDate) END,
-         e.mainProducts = row.mainProducts, e.listed = true, e.source = row.source, e.sources = row.sources,
+         e.mainProducts = row.mainProducts, e.listed = true, e.local = row.local, e.source = row.source, e.sources = row.sources,
          e.asOf = date(row.asOf), e.searchText = row.searchText, e.nameTokens = row.nameTokens
      WITH e, row
      CALL (e, row) {
@@ -313,6 +318,15 @@ async function writeSupplies(tx: ManagedTransaction, rows: SupplySeed[]): Promis
      SET s.confidence = row.confidence, s.source = row.source, s.asOf = date(row.asOf)`,
     { rows },
   );
+}
+
+/** Hash of the seed files last loaded into this graph, if any. */
+export async function loadedSeedHash(db: Database): Promise<string | undefined> {
+  const rows = await db.read("MATCH (s:SeedLoad {id: 'seed'}) RETURN s.hash AS hash", {}, (r) =>
+    r.get('hash'),
+  );
+  const hash = rows[0];
+  return typeof hash === 'string' ? hash : undefined;
 }
 
 /** True when the graph holds no chain yet (a fresh database). */

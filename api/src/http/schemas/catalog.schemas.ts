@@ -49,7 +49,7 @@ export const chainLinkSchema = z.object({
   order: z.number().int(),
   description: z.string().nullable(),
   enterpriseCount: z.number().int(),
-  /** Enterprises located in one of the city's districts. */
+  /** Enterprises in the city (district known or not). */
   localEnterpriseCount: z.number().int(),
 });
 export type ChainLink = z.infer<typeof chainLinkSchema>;

@@ -31,6 +31,8 @@ export const enterpriseSummarySchema = z.object({
   districtName: z.string().nullable(),
   industry: z.string().nullable(),
   links: z.array(enterpriseLinkRefSchema),
+  /** In the city: its district is known, or only its city. */
+  local: z.boolean(),
   leader: z.boolean(),
 });
 export type EnterpriseSummary = z.infer<typeof enterpriseSummarySchema>;
@@ -54,6 +56,7 @@ export const enterpriseDetailSchema = z.object({
   exchange: z.string().nullable(),
   board: z.string().nullable(),
   listed: z.boolean(),
+  local: z.boolean(),
   listDate: z.string().nullable(),
   province: z.string().nullable(),
   city: z.string().nullable(),
