@@ -40,9 +40,10 @@ export function createDatabase(options: DatabaseOptions): Database {
   const driver: Driver = neo4j.driver(options.uri, auth, {
     // Counts and orders fit in 2^53; plain numbers keep `neo4j.Integer` from leaking past this module.
     disableLosslessIntegers: true,
-    // Fail fast while Neo4j is away so callers get a 503 instead of a hung request.
-    connectionAcquisitionTimeout: 5_000,
+    // Fail fast while Neo4j is away (a new connection gives up after 3 s) so callers get a 503 instead of
+    // a hung request; waiting for a busy pooled connection is queueing, not failure, and may take longer.
     connectionTimeout: 3_000,
+    connectionAcquisitionTimeout: 20_000,
     maxTransactionRetryTime: 3_000,
     maxConnectionPoolSize: 100,
   });
