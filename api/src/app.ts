@@ -14,6 +14,8 @@ import { districtRoutes } from './http/routes/districts.routes.ts';
 import { enterpriseRoutes } from './http/routes/enterprises.routes.ts';
 import { graphRoutes } from './http/routes/graph.routes.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
+import { IMPORTS_PATH, importRoutes, importUploadParser } from './http/routes/imports.routes.ts';
+import { matcherRoutes } from './http/routes/matcher.routes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -29,6 +31,8 @@ export function apiRoutes(db: Database): RouteSpec[] {
     ...districtRoutes(createDistrictRepository(db)),
     ...enterpriseRoutes(createEnterpriseRepository(db)),
     ...graphRoutes(createNeighbourhoodRepository(db)),
+    ...importRoutes(db),
+    ...matcherRoutes(db),
   ];
 }
 
@@ -37,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(IMPORTS_PATH, importUploadParser);
   app.use(express.json({ limit: '1mb' }));
 
   const routes = apiRoutes(deps.db);

@@ -34,6 +34,36 @@ export const migrations: Migration[] = [
       "CREATE FULLTEXT INDEX enterprise_name_tokens IF NOT EXISTS FOR (n:Enterprise) ON EACH [n.nameTokens] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
     ],
   },
+  {
+    version: 2,
+    description: 'matcher: local-firm and listing-date lookups, weight profiles with a default',
+    statements: [
+      // The matcher starts from local firms: by district, by city when the district is unknown, or by flag.
+      'CREATE INDEX enterprise_city IF NOT EXISTS FOR (n:Enterprise) ON (n.city)',
+      'CREATE INDEX enterprise_local IF NOT EXISTS FOR (n:Enterprise) ON (n.local)',
+      // Momentum is measured against the newest listing date, read from the end of this index.
+      'CREATE INDEX enterprise_list_date IF NOT EXISTS FOR (n:Enterprise) ON (n.listDate)',
+      'CREATE CONSTRAINT weight_profile_name IF NOT EXISTS FOR (n:WeightProfile) REQUIRE n.name IS UNIQUE',
+      // Node properties cannot hold maps, so the weights are stored as JSON text (parsed with zod on read).
+      `MERGE (p:WeightProfile {name: 'default'})
+       ON CREATE SET p.weights = '{"gapFit":0.4,"supplyTies":0.3,"quality":0.2,"momentum":0.1}',
+                     p.description = '默认权重：缺链补链优先，其次本地配套关系与企业质量',
+                     p.version = 1, p.updatedAt = datetime(), p.source = 'migration 2'`,
+    ],
+  },
+  {
+    version: 3,
+    description: 'imports: credit codes unique, name keys for entity resolution, import records',
+    statements: [
+      'CREATE CONSTRAINT enterprise_credit_code IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.creditCode IS UNIQUE',
+      // Normalised legal names: imports match firms by them when a file has no codes.
+      'CREATE INDEX enterprise_name_key IF NOT EXISTS FOR (n:Enterprise) ON (n.nameKey)',
+      // The same without a leading region: near-duplicates to list for review.
+      'CREATE INDEX enterprise_name_core IF NOT EXISTS FOR (n:Enterprise) ON (n.nameCore)',
+      'CREATE CONSTRAINT import_id IF NOT EXISTS FOR (n:Import) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX import_at IF NOT EXISTS FOR (n:Import) ON (n.at)',
+    ],
+  },
 ];
 
 export const currentSchemaVersion = Math.max(...migrations.map((m) => m.version));

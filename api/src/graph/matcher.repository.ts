@@ -1,0 +1,489 @@
+import { z } from 'zod';
+import type { LinkFacts } from '../domain/matcher/gap-analysis.ts';
+import { homeCityName, type Locality } from '../domain/matcher/locality.ts';
+import type { AdjacencyEvidence } from '../domain/matcher/target-reasons.ts';
+import {
+  type CandidateFeatures,
+  type Components,
+  scoringRules,
+  type Weights,
+  weightSum,
+} from '../domain/matcher/target-scoring.ts';
+import { type Database, int } from './database.ts';
+
+/**
+ * The matcher's reads. Every query starts from an index: local firms through the district or city index,
+ * links through the chain index, candidates through their links. Nothing here walks the whole graph.
+ */
+
+/** Cypher variables the locality clauses may be applied to (fixed texts, never user input). */
+type Var = 'e' | 'f' | 'b' | 'y';
+
+/** `true` when the enterprise bound to `v` is local to the locality. */
+export function localClause(v: Var, locality: Locality): string {
+  switch (locality.kind) {
+    case 'city':
+      // The stored flag, or the fields it is derived from, so a writer that forgot the flag is still caught;
+      // coalesce: a firm with no city is not local (NOT null would drop it from every list).
+      return `(coalesce(${v}.local, false) OR ${v}.districtCode IS NOT NULL OR coalesce(${v}.city = $homeCity, false))`;
+    case 'district':
+      return `coalesce(${v}.districtCode = $district, false)`;
+    case 'area':
+      return locality.field === 'city'
+        ? `coalesce(${v}.city = $area, false)`
+        : `coalesce(${v}.province = $area, false)`;
+  }
+}
+
+/** Binds every local firm to `f`, each through an index seek. */
+function localAnchor(locality: Locality): string {
+  switch (locality.kind) {
+    case 'city':
+      return `CALL () {
+                MATCH (f:Enterprise) WHERE f.districtCode IS NOT NULL RETURN f
+                UNION
+                MATCH (f:Enterprise) WHERE f.city = $homeCity RETURN f
+                UNION
+                MATCH (f:Enterprise) WHERE f.local = true RETURN f
+              }`;
+    case 'district':
+      return 'MATCH (f:Enterprise) WHERE f.districtCode = $district';
+    case 'area':
+      return locality.field === 'city'
+        ? 'MATCH (f:Enterprise) WHERE f.city = $area'
+        : 'MATCH (f:Enterprise) WHERE f.province = $area';
+  }
+}
+
+export function localityParams(locality: Locality): Record<string, string | null> {
+  return {
+    homeCity: homeCityName,
+    district: locality.kind === 'district' ? locality.code : null,
+    area: locality.kind === 'area' ? locality.value : null,
+  };
+}
+
+const stageSchema = z.enum(['upstream', 'midstream', 'downstream']);
+const linkRefSchema = z.object({ id: z.string(), name: z.string(), chainId: z.string() });
+
+const linkRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  stage: stageSchema,
+  order: z.number().int(),
+  chainId: z.string(),
+  poolSize: z.number().int(),
+  feedsInside: z.array(linkRefSchema),
+  feedsAcross: z.array(linkRefSchema),
+});
+
+const localFirmRowSchema = z.object({
+  linkId: z.string(),
+  id: z.string(),
+  name: z.string(),
+  board: z.string().nullable(),
+  listed: z.boolean(),
+  leadsChain: z.boolean(),
+  confidence: z.number(),
+});
+
+const dependentRowSchema = z.object({
+  linkId: z.string(),
+  id: z.string(),
+  name: z.string(),
+  leader: z.boolean(),
+  via: z.array(z.enum(['feeds', 'supplies'])),
+});
+
+const namedSchema = z.object({ id: z.string(), name: z.string() });
+
+export function createMatcherRepository(db: Database) {
+  return {
+    async findLink(id: string): Promise<{ id: string; name: string; chainId: string } | undefined> {
+      const rows = await db.read(
+        'MATCH (c:Chain)-[:HAS_LINK]->(l:Link {id: $id}) RETURN l {.id, .name, chainId: c.id} AS row',
+        { id },
+        (r) => linkRefSchema.parse(r.get('row')),
+      );
+      return rows[0];
+    },
+
+    /** The chains a district prioritises, by rank. */
+    async districtPriorities(code: string): Promise<{ id: string; name: string }[]> {
+      return db.read(
+        `MATCH (:District {code: $code})-[p:PRIORITIZES]->(c:Chain)
+         WITH p, c ORDER BY p.rank, c.id RETURN c {.id, .name} AS row`,
+        { code },
+        (r) => namedSchema.parse(r.get('row')),
+      );
+    },
+
+    /** The newest listing date in the graph, read from the end of its index. */
+    async newestListingDate(): Promise<string | null> {
+      const rows = await db.read(
+        `MATCH (e:Enterprise) WHERE e.listDate IS NOT NULL
+         WITH e ORDER BY e.listDate DESC LIMIT 1 RETURN toString(e.listDate) AS d`,
+        {},
+        (r) => z.string().parse(r.get('d')),
+      );
+      return rows[0] ?? null;
+    },
+
+    async adjacencyCounts(locality: Locality): Promise<AdjacencyCount[]> {
+      return db.read(adjacencyCountCypher(locality), localityParams(locality), (r) =>
+        adjacencyCountSchema.parse(r.get('row')),
+      );
+    },
+
+    async adjacencyEvidence(linkIds: string[], locality: Locality): Promise<AdjacencyEvidence[]> {
+      if (linkIds.length === 0) return [];
+      return db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
+        adjacencyEvidenceSchema.parse(r.get('row')),
+      );
+    },
+
+    /** One page of ranked candidates, and how many there are in all. */
+    async rankCandidates(
+      request: RankRequest,
+    ): Promise<{ rows: CandidateRow[]; total: number; vetoed: number }> {
+      const params = {
+        linkIds: request.linkIds,
+        fit: request.fit,
+        adjacency: request.adjacency,
+        k: scoringRules,
+        w: request.weights,
+        weightSum: weightSum(request.weights),
+        referenceDate: request.referenceDate,
+        maxPartners: int(scoringRules.maxPartners),
+        riskPattern: scoringRules.riskPattern,
+        includeVetoed: request.includeVetoed,
+        skip: int(request.skip),
+        limit: int(request.limit),
+        ...localityParams(request.locality),
+      };
+      const [rows, counts] = await Promise.all([
+        db.read(rankCypher(request.locality), params, (r) => candidateRowSchema.parse(r.get('row'))),
+        db.read(countCypher(request.locality), params, (r) =>
+          z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
+        ),
+      ]);
+      return { rows, total: counts[0]?.total ?? 0, vetoed: counts[0]?.vetoed ?? 0 };
+    },
+
+    /** What the reasons of a page of candidates are built from. */
+    async candidateProfiles(ids: string[], locality: Locality): Promise<CandidateProfile[]> {
+      if (ids.length === 0) return [];
+      return db.read(evidenceCypher(locality), { ids, ...localityParams(locality) }, (r) =>
+        evidenceSchema.parse(r.get('row')),
+      );
+    },
+
+    async findChain(id: string): Promise<{ id: string; name: string } | undefined> {
+      const rows = await db.read('MATCH (c:Chain {id: $id}) RETURN c {.id, .name} AS row', { id }, (r) =>
+        namedSchema.parse(r.get('row')),
+      );
+      return rows[0];
+    },
+
+    async findDistrict(code: string): Promise<{ code: string; name: string } | undefined> {
+      const rows = await db.read(
+        'MATCH (d:District {code: $code}) RETURN d {.code, .name} AS row',
+        { code },
+        (r) => z.object({ code: z.string(), name: z.string() }).parse(r.get('row')),
+      );
+      return rows[0];
+    },
+
+    /** The facts gap analysis needs for every link of one chain. */
+    async gapFacts(chainId: string, locality: Locality): Promise<LinkFacts[]> {
+      const params = { chain: chainId, ...localityParams(locality) };
+      const [links, firms, dependents] = await Promise.all([
+        db.read(
+          `MATCH (c:Chain {id: $chain})-[:HAS_LINK]->(l:Link)
+           RETURN l {.id, .name, .nameEn, .stage, .order, chainId: c.id,
+             poolSize: COUNT { (l)<-[:IN_LINK]-(:Enterprise) },
+             feedsInside: COLLECT { MATCH (l)-[:FEEDS]->(m:Link) WHERE m.chainId = c.id
+                                    WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} },
+             feedsAcross: COLLECT { MATCH (l)-[:FEEDS]->(m:Link) WHERE m.chainId <> c.id
+                                    WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} }} AS row`,
+          params,
+          (r) => linkRowSchema.parse(r.get('row')),
+        ),
+        db.read(
+          `${localAnchor(locality)}
+           MATCH (f)-[r:IN_LINK]->(l:Link {chainId: $chain})
+           RETURN {linkId: l.id, id: f.id, name: f.name, board: f.board, listed: coalesce(f.listed, false),
+                   leadsChain: EXISTS { (f)-[:LEADS]->(:Chain {id: $chain}) },
+                   confidence: coalesce(r.confidence, 1.0)} AS row`,
+          params,
+          (r) => localFirmRowSchema.parse(r.get('row')),
+        ),
+        // Local firms downstream of a link (they sit in a link it FEEDS) or buying from a firm placed in it.
+        db.read(
+          `${localAnchor(locality)}
+           CALL (f) {
+             MATCH (f)-[:IN_LINK]->(:Link)<-[:FEEDS]-(l:Link {chainId: $chain})
+             RETURN l.id AS linkId, 'feeds' AS via
+             UNION
+             MATCH (f)<-[:SUPPLIES]-(:Enterprise)-[:IN_LINK]->(l:Link {chainId: $chain})
+             RETURN l.id AS linkId, 'supplies' AS via
+           }
+           WITH linkId, f, collect(DISTINCT via) AS via
+           RETURN {linkId: linkId, id: f.id, name: f.name, leader: EXISTS { (f)-[:LEADS]->(:Chain) },
+                   via: via} AS row`,
+          params,
+          (r) => dependentRowSchema.parse(r.get('row')),
+        ),
+      ]);
+      return links.map((link) => ({
+        ...link,
+        localFirms: firms
+          .filter((f) => f.linkId === link.id)
+          .map(({ linkId: _, ...firm }) => firm)
+          .sort((a, b) => a.id.localeCompare(b.id)),
+        dependents: dependents
+          .filter((d) => d.linkId === link.id)
+          .map((d) => ({
+            id: d.id,
+            name: d.name,
+            leader: d.leader,
+            viaFeeds: d.via.includes('feeds'),
+            viaSupplies: d.via.includes('supplies'),
+          }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      }));
+    },
+  };
+}
+
+export type MatcherRepository = ReturnType<typeof createMatcherRepository>;
+
+export interface RankRequest {
+  /** Links whose enterprises are candidates. */
+  linkIds: string[];
+  /** Priority of each link in scope (from gap analysis). */
+  fit: Record<string, number>;
+  /** Raw adjacency of every link that touches local firms through FEEDS. */
+  adjacency: Record<string, number>;
+  locality: Locality;
+  weights: Weights;
+  /** Momentum is measured to this date (YYYY-MM-DD). */
+  referenceDate: string;
+  skip: number;
+  limit: number;
+  includeVetoed: boolean;
+}
+
+export interface CandidateRow {
+  id: string;
+  bestLinkId: string;
+  score: number;
+  features: CandidateFeatures;
+  components: Omit<Components, 'veto'>;
+}
+
+const featuresSchema = z.object({
+  gapFit: z.number(),
+  suppliesLocal: z.number().int(),
+  suppliesLocalLeaders: z.number().int(),
+  buysFromLocal: z.number().int(),
+  adjacency: z.number(),
+  proximity: z.number(),
+  board: z.string().nullable(),
+  listed: z.boolean(),
+  leader: z.boolean(),
+  partners: z.number().int(),
+  daysSinceListing: z.number().int().nullable(),
+  vetoed: z.boolean(),
+});
+
+const candidateRowSchema = z.object({
+  id: z.string(),
+  bestLinkId: z.string(),
+  score: z.number(),
+  features: featuresSchema,
+  components: z.object({
+    gapFit: z.number(),
+    supplyTies: z.number(),
+    quality: z.number(),
+    momentum: z.number(),
+  }),
+});
+
+const tieSchema = z.object({ id: z.string(), name: z.string(), product: z.string(), leader: z.boolean() });
+
+const evidenceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  fullName: z.string(),
+  stockCode: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  mainProducts: z.array(z.string()),
+  board: z.string().nullable(),
+  listed: z.boolean(),
+  listDate: z.string().nullable(),
+  source: z.string(),
+  leads: z.array(namedSchema),
+  links: z.array(z.object({ id: z.string(), name: z.string(), chainId: z.string(), confidence: z.number() })),
+  suppliesLocal: z.array(tieSchema),
+  buysFromLocal: z.array(tieSchema),
+  sharedPartners: z.array(
+    z.object({ partnerId: z.string(), partnerName: z.string(), localId: z.string(), localName: z.string() }),
+  ),
+  buyers: z.number().int(),
+  suppliers: z.number().int(),
+});
+export type CandidateProfile = z.infer<typeof evidenceSchema>;
+
+const adjacencyCountSchema = z.object({
+  linkId: z.string(),
+  direction: z.enum(['down', 'up']),
+  firms: z.number().int(),
+  leaders: z.number().int(),
+});
+export type AdjacencyCount = z.infer<typeof adjacencyCountSchema>;
+
+const adjacencyEvidenceSchema = z.object({
+  linkId: z.string(),
+  linkName: z.string(),
+  direction: z.enum(['down', 'up']),
+  via: linkRefSchema,
+  firmCount: z.number().int(),
+  firms: z.array(namedSchema),
+});
+
+/** The candidates: enterprises in the links in scope that are not local. */
+const candidateMatch = (locality: Locality) => `
+  UNWIND $linkIds AS linkId
+  MATCH (:Link {id: linkId})<-[r:IN_LINK]-(e:Enterprise)
+  WHERE NOT ${localClause('e', locality)}`;
+
+/**
+ * Scores every candidate with the formulas of domain/matcher/target-scoring.ts (constants from
+ * \`scoringRules\`, passed as $k) and returns one page in ranking order.
+ */
+export const rankCypher = (locality: Locality) => `
+  ${candidateMatch(locality)}
+  WITH e, collect({id: linkId, v: coalesce($fit[linkId], 0.0) * coalesce(r.confidence, 1.0)}) AS fits
+  WITH e, reduce(best = head(fits), x IN tail(fits) |
+          CASE WHEN x.v > best.v OR (x.v = best.v AND x.id < best.id) THEN x ELSE best END) AS best,
+       coalesce(e.name =~ $k.riskPattern, false) AS vetoed
+  WHERE $includeVetoed OR NOT vetoed
+  CALL (e) {
+    OPTIONAL MATCH (e)-[:SUPPLIES]->(b:Enterprise) WHERE ${localClause('b', locality)}
+    WITH DISTINCT b
+    RETURN count(b) AS suppliesLocal,
+           count(CASE WHEN EXISTS { (b)-[:LEADS]->(:Chain) } THEN 1 END) AS suppliesLocalLeaders
+  }
+  CALL (e) {
+    OPTIONAL MATCH (e)<-[:SUPPLIES]-(b:Enterprise) WHERE ${localClause('b', locality)}
+    RETURN count(DISTINCT b) AS buysFromLocal
+  }
+  CALL (e) {
+    OPTIONAL MATCH (e)-[:SUPPLIES]-(z:Enterprise)
+    WITH DISTINCT z ORDER BY z.id LIMIT $maxPartners
+    WITH z WHERE z IS NOT NULL
+    WITH z, size(COLLECT { MATCH (z)-[:SUPPLIES]-(n:Enterprise) RETURN DISTINCT n.id AS id }) AS degree,
+            size(COLLECT { MATCH (z)-[:SUPPLIES]-(y:Enterprise) WHERE ${localClause('y', locality)}
+                           RETURN DISTINCT y.id AS id }) AS localNeighbours
+    RETURN sum(CASE WHEN localNeighbours > 0 AND degree > 1 THEN localNeighbours / log(degree) ELSE 0.0 END)
+           AS proximity
+  }
+  WITH e, best, vetoed, suppliesLocal, suppliesLocalLeaders, buysFromLocal, proximity,
+       size(COLLECT { MATCH (e)-[:SUPPLIES]-(c:Enterprise) RETURN DISTINCT c.id AS id }) AS partners,
+       EXISTS { (e)-[:LEADS]->(:Chain) } AS leader,
+       reduce(a = 0.0, lid IN COLLECT { MATCH (e)-[:IN_LINK]->(own:Link) RETURN own.id AS id } |
+              CASE WHEN coalesce($adjacency[lid], 0.0) > a THEN coalesce($adjacency[lid], 0.0) ELSE a END) AS adjacency,
+       CASE WHEN e.listDate IS NULL THEN null ELSE duration.inDays(e.listDate, date($referenceDate)).days END
+         AS daysSinceListing
+  WITH *, toFloat(suppliesLocal) + $k.supplierLeaderExtra * suppliesLocalLeaders
+          + $k.customerShare * buysFromLocal AS direct
+  WITH *,
+    1.0 - (1.0 - CASE WHEN direct <= 0 THEN 0.0 ELSE direct / (direct + $k.directHalf) END)
+        * (1.0 - $k.adjacencyCap * CASE WHEN adjacency <= 0 THEN 0.0 ELSE adjacency / (adjacency + $k.adjacencyHalf) END)
+        * (1.0 - $k.proximityCap * CASE WHEN proximity <= 0 THEN 0.0 ELSE proximity / (proximity + $k.proximityHalf) END)
+      AS supplyTies,
+    $k.qualityBoard * CASE WHEN NOT coalesce(e.listed, false) THEN $k.unlistedQuality
+                           WHEN e.board IS NULL THEN $k.otherListedQuality
+                           ELSE coalesce($k.boardQuality[e.board], $k.otherListedQuality) END
+      + $k.qualityLeader * CASE WHEN leader THEN 1.0 ELSE 0.0 END
+      + $k.qualityPartners * CASE WHEN partners <= 0 THEN 0.0 ELSE toFloat(partners) / (partners + $k.partnersHalf) END
+      AS quality,
+    CASE WHEN daysSinceListing IS NULL OR daysSinceListing >= $k.momentumDays THEN 0.0
+         WHEN daysSinceListing <= 0 THEN 1.0
+         ELSE 1.0 - toFloat(daysSinceListing) / $k.momentumDays END AS momentum
+  WITH *, CASE WHEN vetoed THEN 0.0
+               ELSE ($w.gapFit * best.v + $w.supplyTies * supplyTies + $w.quality * quality
+                     + $w.momentum * momentum) / $weightSum END AS score
+  ORDER BY CASE WHEN vetoed THEN 0 ELSE 1 END DESC, score DESC, e.id
+  SKIP $skip LIMIT $limit
+  RETURN {id: e.id, bestLinkId: best.id, score: score,
+          features: {gapFit: best.v, suppliesLocal: suppliesLocal, suppliesLocalLeaders: suppliesLocalLeaders,
+                     buysFromLocal: buysFromLocal, adjacency: adjacency, proximity: proximity, board: e.board,
+                     listed: coalesce(e.listed, false), leader: leader, partners: partners,
+                     daysSinceListing: daysSinceListing, vetoed: vetoed},
+          components: {gapFit: best.v, supplyTies: supplyTies, quality: quality, momentum: momentum}} AS row`;
+
+export const countCypher = (locality: Locality) => `
+  ${candidateMatch(locality)}
+  WITH DISTINCT e
+  WITH e, coalesce(e.name =~ $riskPattern, false) AS vetoed
+  RETURN {total: count(CASE WHEN $includeVetoed OR NOT vetoed THEN 1 END),
+          vetoed: count(CASE WHEN vetoed THEN 1 END)} AS row`;
+
+/** Local firms one FEEDS edge away from each link, counted per link and direction. */
+const adjacencyCountCypher = (locality: Locality) => `
+  ${localAnchor(locality)}
+  MATCH (f)-[:IN_LINK]->(m:Link)
+  WITH DISTINCT f, m
+  CALL (m) {
+    MATCH (x:Link)-[:FEEDS]->(m) RETURN x, 'down' AS direction
+    UNION
+    MATCH (m)-[:FEEDS]->(x:Link) RETURN x, 'up' AS direction
+  }
+  WITH x, direction, f, EXISTS { (f)-[:LEADS]->(:Chain) } AS leader
+  WITH x.id AS linkId, direction, count(DISTINCT f) AS firms,
+       count(DISTINCT CASE WHEN leader THEN f END) AS leaders
+  RETURN {linkId: linkId, direction: direction, firms: firms, leaders: leaders} AS row`;
+
+/** The same, per FEEDS edge, with a few of the firms by id: the material of adjacency reasons. */
+const adjacencyEvidenceCypher = (locality: Locality) => `
+  ${localAnchor(locality)}
+  MATCH (f)-[:IN_LINK]->(m:Link)
+  WITH DISTINCT f, m
+  CALL (m) {
+    MATCH (x:Link)-[:FEEDS]->(m) WHERE x.id IN $linkIds RETURN x, 'down' AS direction
+    UNION
+    MATCH (m)-[:FEEDS]->(x:Link) WHERE x.id IN $linkIds RETURN x, 'up' AS direction
+  }
+  WITH x, direction, m, f ORDER BY f.id
+  WITH x, direction, m, collect(DISTINCT f {.id, .name}) AS firms
+  RETURN {linkId: x.id, linkName: x.name, direction: direction, via: m {.id, .name, .chainId},
+          firmCount: size(firms), firms: firms[0..3]} AS row`;
+
+const evidenceCypher = (locality: Locality) => `
+  UNWIND $ids AS candidateId
+  MATCH (e:Enterprise {id: candidateId})
+  RETURN e {.id, .name, fullName: coalesce(e.fullName, e.name), stockCode: e.stockCode, province: e.province,
+    city: e.city, districtCode: e.districtCode, mainProducts: coalesce(e.mainProducts, []), board: e.board,
+    listed: coalesce(e.listed, false), listDate: toString(e.listDate), source: coalesce(e.source, 'unknown'),
+    leads: COLLECT { MATCH (e)-[:LEADS]->(c:Chain) WITH c ORDER BY c.id RETURN c {.id, .name} },
+    links: COLLECT { MATCH (e)-[r:IN_LINK]->(l:Link) WITH r, l ORDER BY l.id
+                     RETURN {id: l.id, name: l.name, chainId: l.chainId, confidence: coalesce(r.confidence, 1.0)} },
+    suppliesLocal: COLLECT { MATCH (e)-[s:SUPPLIES]->(b:Enterprise) WHERE ${localClause('b', locality)}
+                             WITH s, b ORDER BY b.id, s.product
+                             RETURN {id: b.id, name: b.name, product: s.product,
+                                     leader: EXISTS { (b)-[:LEADS]->(:Chain) }} },
+    buysFromLocal: COLLECT { MATCH (e)<-[s:SUPPLIES]-(b:Enterprise) WHERE ${localClause('b', locality)}
+                             WITH s, b ORDER BY b.id, s.product
+                             RETURN {id: b.id, name: b.name, product: s.product,
+                                     leader: EXISTS { (b)-[:LEADS]->(:Chain) }} },
+    sharedPartners: COLLECT { MATCH (e)-[:SUPPLIES]-(z:Enterprise)-[:SUPPLIES]-(y:Enterprise)
+                              WHERE ${localClause('y', locality)} AND z <> e AND y <> e
+                              WITH DISTINCT z, y ORDER BY z.id, y.id LIMIT 3
+                              RETURN {partnerId: z.id, partnerName: z.name, localId: y.id, localName: y.name} },
+    buyers: size(COLLECT { MATCH (e)-[:SUPPLIES]->(c:Enterprise) RETURN DISTINCT c.id AS id }),
+    suppliers: size(COLLECT { MATCH (e)<-[:SUPPLIES]-(c:Enterprise) RETURN DISTINCT c.id AS id })} AS row`;
