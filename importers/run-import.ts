@@ -9,8 +9,12 @@ import {
   loadMappingTables,
   type MappingTables,
 } from '../graph-seeds/derive/mapping-tables.ts';
+import { districtFields, districtRequired } from './districts/district-fields.ts';
+import { districtRowSchema } from './districts/district-row.ts';
+import { type DistrictState, planDistricts } from './districts/plan-districts.ts';
 import { enterpriseFields, enterpriseRequired } from './enterprises/enterprise-fields.ts';
 import { enterpriseRowSchema, type LinkCatalog } from './enterprises/enterprise-row.ts';
+import type { EnterpriseState } from './enterprises/enterprise-state.ts';
 import { nameCoreOf, nameKeyOf } from './enterprises/name-keys.ts';
 import {
   type FoundEnterprises,
@@ -34,7 +38,7 @@ import { type ImportKind, type PresetName, presets } from './mapping/presets.ts'
 import { TextDecodingError } from './read/decode-text.ts';
 import { detectFormat, type ImportInput, openRecordSource } from './read/open-source.ts';
 import { type FileFormat, FileReadError, type RecordSource } from './read/record-source.ts';
-import { planSupplies } from './supplies/plan-supplies.ts';
+import { planSupplies, type SupplyWrite } from './supplies/plan-supplies.ts';
 import { supplyFields, supplyRequired } from './supplies/supply-fields.ts';
 import { type EnterpriseRef, type SupplyRow, supplyRowSchema } from './supplies/supply-row.ts';
 
@@ -91,6 +95,7 @@ interface KindSetup {
 const kinds: Record<ImportKind, KindSetup> = {
   enterprises: { fields: enterpriseFields, required: enterpriseRequired },
   supplies: { fields: supplyFields, required: supplyRequired },
+  districts: { fields: districtFields, required: districtRequired },
 };
 
 function columnRule(request: ImportRequest, setup: KindSetup): ColumnRule {
@@ -144,8 +149,14 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
         ? {}
         : { yamlTable: preset.yamlTable[request.kind] }),
     });
+  } catch (error) {
+    throw asSetupError(error);
+  }
+  try {
     mapping = mapColumns(source.headers, columnRule(request, setup), setup.fields, request.input.name);
   } catch (error) {
+    // Nothing will be read: let go of the file.
+    await source.records[Symbol.asyncIterator]().return?.(undefined);
     throw asSetupError(error);
   }
 
@@ -188,7 +199,12 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
   }
   try {
     const ctx = rowContext(repo, request, source, mapping, summary);
-    await (request.kind === 'enterprises' ? importEnterprises(ctx) : importSupplies(ctx));
+    const importers = {
+      enterprises: importEnterprises,
+      supplies: importSupplies,
+      districts: importDistricts,
+    };
+    await importers[request.kind](ctx);
   } catch (error) {
     summary.encoding = source.encoding() ?? null;
     if (summary.importId !== null) {
@@ -282,16 +298,18 @@ function rowContext(
 }
 
 /**
- * Reads the file's rows, checks each with the kind's schema and hands them on in batches, in file order. The
- * batch after the one being written is read and prepared meanwhile: resolution and writes stay in order (a
- * batch must see the firms the one before wrote), only CPU-bound preparation overlaps with Neo4j's work.
+ * Reads the file's rows, checks each with the kind's schema and hands them on in batches, in file order.
+ * Three batches are in flight: while one is planned and written, the graph is read for the next (`lookup`) and
+ * the one after is read from the file and checked. A lookup runs before the batch ahead of it is written, so
+ * `apply` must lay what that batch wrote over what its lookup found.
  */
-async function processRows<Parsed, Item>(
+async function processRows<Parsed, Item, Found>(
   ctx: RowContext,
   options: {
     schema: z.ZodType<Parsed>;
     prepare: (line: number, row: Parsed) => Item;
-    writeBatch: (items: Item[]) => Promise<void>;
+    lookup: (items: Item[]) => Promise<Found>;
+    apply: (items: Item[], found: Found) => Promise<void>;
   },
 ): Promise<void> {
   const { request, source, mapping, summary, reject } = ctx;
@@ -331,13 +349,31 @@ async function processRows<Parsed, Item>(
   }
 
   const batches = preparedBatches();
-  let next = batches.next();
-  next.catch(() => {});
+  // Promises started ahead of their await are marked handled; their errors surface where they are awaited.
+  const pull = () => {
+    const promise = batches.next();
+    promise.catch(() => {});
+    return promise;
+  };
+  const lookUp = (items: Item[]) => {
+    const promise = options.lookup(items);
+    promise.catch(() => {});
+    return promise;
+  };
   try {
-    for (let current = await next; !current.done; current = await next) {
-      next = batches.next();
-      next.catch(() => {});
-      await options.writeBatch(current.value);
+    let current = await pull();
+    let found = current.done ? undefined : lookUp(current.value);
+    let following = pull();
+    while (!current.done && found !== undefined) {
+      const items = current.value;
+      const itemsFound = await found;
+      const after = await following;
+      if (!after.done) {
+        found = lookUp(after.value);
+        following = pull();
+      }
+      await options.apply(items, itemsFound);
+      current = after;
     }
   } finally {
     // Closes the file when a write failed with rows still unread.
@@ -362,23 +398,38 @@ async function importEnterprises(ctx: RowContext): Promise<void> {
   const planContext = { source: summary.source, asOf: summary.asOf, tables: tables(), tokens: searchTokens };
   const unkeyed = await keyUnkeyedEnterprises(repo, request.dryRun);
 
+  // The firms the batch before wrote, laid over what the next batch's lookup (made before that write) found.
+  let carried: EnterpriseState[] = [];
   await processRows(ctx, {
     schema: enterpriseRowSchema(links),
     prepare: (line, row) => prepareRow(line, row, prepareContext),
-    async writeBatch(rows: PreparedRow[]) {
+    lookup: (rows: PreparedRow[]) => {
       const nameKeys = [...new Set(rows.map((r) => r.nameKey))];
-      const nameCores = [...new Set(rows.map((r) => r.nameCore))];
-      const found = await repo.findEnterprises({
+      return repo.findEnterprises({
         creditCodes: [
           ...new Set(rows.flatMap((r) => (r.row.creditCode === undefined ? [] : [r.row.creditCode]))),
         ],
         stockCodes: [...new Set(rows.flatMap((r) => (r.stock === undefined ? [] : [r.stock.code])))],
         nameKeys,
         ids: [...new Set(nameKeys.flatMap((k) => unkeyed.byKey.get(k) ?? []))],
-        nameCores,
+        nameCores: [...new Set(rows.map((r) => r.nameCore))],
       });
-      const similar = [...found.similar, ...nameCores.flatMap((c) => unkeyed.byCore.get(c) ?? [])];
-      const existing: FoundEnterprises = { enterprises: found.enterprises.map(toEnterpriseState), similar };
+    },
+    async apply(rows, found) {
+      const states = new Map(found.enterprises.map((e) => [e.id, toEnterpriseState(e)]));
+      for (const state of carried) states.set(state.id, state);
+      const nameCores = [...new Set(rows.map((r) => r.nameCore))];
+      const similar = [
+        ...found.similar,
+        ...nameCores.flatMap((c) => unkeyed.byCore.get(c) ?? []),
+        ...carried.map((s) => ({
+          id: s.id,
+          name: s.props.name,
+          nameKey: s.props.nameKey,
+          nameCore: s.props.nameCore,
+        })),
+      ];
+      const existing: FoundEnterprises = { enterprises: [...states.values()], similar };
       const plan = planBatch(rows, existing, planContext);
       for (const r of plan.rejected) ctx.reject(r);
       for (const result of plan.results) {
@@ -391,6 +442,7 @@ async function importEnterprises(ctx: RowContext): Promise<void> {
       summary.review.push(...plan.review.slice(0, MAX_REVIEW_ITEMS - summary.review.length));
       if (!request.dryRun)
         await repo.writeEnterprises(plan.writes, { source: summary.source, asOf: summary.asOf });
+      carried = plan.after;
       ctx.progress(plan.writes.length);
     },
   });
@@ -404,10 +456,11 @@ async function importSupplies(ctx: RowContext): Promise<void> {
       rows.flatMap(({ row }) => [row.from, row.to]).flatMap((ref) => (ref.kind === kind ? [ref.value] : [])),
     ),
   ];
+  let carried: SupplyWrite[] = [];
   await processRows(ctx, {
     schema: supplyRowSchema,
     prepare: (line, row) => ({ line, row }),
-    async writeBatch(rows) {
+    async lookup(rows) {
       const nameKeys = refs(rows, 'nameKey');
       const ends = await repo.findSupplyEnds({
         creditCodes: refs(rows, 'creditCode'),
@@ -433,13 +486,53 @@ async function importSupplies(ctx: RowContext): Promise<void> {
         idsOf(row.from).flatMap((from) => idsOf(row.to).map((to) => ({ from, to, product: row.product }))),
       );
       const existing = candidates.length === 0 ? [] : await repo.findSupplies(candidates);
-      const plan = planSupplies(rows, keyed, existing, { source: summary.source, asOf: summary.asOf });
+      return { ends: keyed, existing };
+    },
+    async apply(rows, { ends, existing }) {
+      const key = (s: { from: string; to: string; product: string }) =>
+        `${s.from}\u0000${s.to}\u0000${s.product}`;
+      const edges = new Map(existing.map((s) => [key(s), s]));
+      for (const { source: _joined, ...edge } of carried) edges.set(key(edge), edge);
+      const plan = planSupplies(rows, ends, [...edges.values()], {
+        source: summary.source,
+        asOf: summary.asOf,
+      });
       for (const r of plan.rejected) ctx.reject(r);
       for (const result of plan.results) {
         summary.accepted++;
         summary[result.outcome]++;
       }
       if (!request.dryRun) await repo.writeSupplies(plan.writes);
+      carried = plan.writes;
+      ctx.progress(plan.writes.length);
+    },
+  });
+}
+
+async function importDistricts(ctx: RowContext): Promise<void> {
+  const { repo, request, summary } = ctx;
+  const chains = await repo.readChains();
+  const catalog = {
+    ids: new Set(chains.map((c) => c.id)),
+    idsByName: new Map(chains.map((c) => [c.name, c.id])),
+  };
+  let carried: DistrictState[] = [];
+  await processRows(ctx, {
+    schema: districtRowSchema(catalog),
+    prepare: (line, row) => ({ line, row }),
+    lookup: (rows) => repo.findDistricts([...new Set(rows.map(({ row }) => row.code))]),
+    async apply(rows, found) {
+      const states = new Map<string, DistrictState>(found.map((d) => [d.code, d]));
+      for (const d of carried) states.set(d.code, d);
+      const plan = planDistricts(rows, [...states.values()], { source: summary.source });
+      for (const r of plan.rejected) ctx.reject(r);
+      for (const result of plan.results) {
+        summary.accepted++;
+        summary[result.outcome]++;
+      }
+      if (!request.dryRun)
+        await repo.writeDistricts(plan.writes, { source: summary.source, asOf: summary.asOf });
+      carried = plan.after;
       ctx.progress(plan.writes.length);
     },
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseCompanyName } from '../../graph-seeds/derive/normalise-name.ts';
-import { normaliseCell, normaliseCodeCell } from '../read/normalise-cell.ts';
+import { normaliseCell, normaliseCodeCell, normalisePlainCell } from '../read/normalise-cell.ts';
 import { cleanCreditCode, creditCodeProblem } from '../validate/credit-code.ts';
 import {
   type Parsed,
@@ -26,10 +26,10 @@ const via = <T>(parse: (text: string) => Parsed<T>) =>
     return z.NEVER;
   });
 
-const text = (max: number) =>
+const text = (max: number, normalise: (text: string) => string = normaliseCell) =>
   z
     .string()
-    .transform(normaliseCell)
+    .transform(normalise)
     .pipe(z.string().max(max, `is longer than ${max} characters`));
 
 const companyName = z
@@ -94,16 +94,16 @@ export function enterpriseRowSchema(links: LinkCatalog) {
     .object({
       name: companyName.optional(),
       fullName: companyName.optional(),
-      nameEn: text(300).optional(),
+      nameEn: text(300, normalisePlainCell).optional(),
       creditCode: creditCode.optional(),
       stockCode: code(parseStockCode).optional(),
-      board: text(40).optional(),
+      board: text(40, normalisePlainCell).optional(),
       address: text(300).optional(),
       province: text(20).transform(normaliseProvince).optional(),
       city: text(30).transform(normaliseCity).optional(),
       divisionCode: code(parseDivisionCode).optional(),
       industry: text(60).optional(),
-      csrcIndustry: text(60).optional(),
+      csrcIndustry: text(60, normalisePlainCell).optional(),
       swClass: text(60).optional(),
       products: text(2000).transform(parseList).optional(),
       atlasSegment: text(80).optional(),
@@ -113,7 +113,7 @@ export function enterpriseRowSchema(links: LinkCatalog) {
       registeredCapital: code(parseNumber).optional(),
       totalShares: code(parseNumber).optional(),
       floatShares: code(parseNumber).optional(),
-      website: text(200).optional(),
+      website: text(200, normalisePlainCell).optional(),
     })
     .superRefine((row, ctx) => {
       if (row.name === undefined && row.fullName === undefined) {

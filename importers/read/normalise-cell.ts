@@ -17,6 +17,16 @@ export function normaliseCell(text: string): string {
   return collapseSpaces(cleaned);
 }
 
+/** Text where spaces between words carry meaning (English names, "D 水电煤气"): only tidied, never joined. */
+export function normalisePlainCell(text: string): string {
+  return text
+    .replace(invisible, '')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(fullWidthAlnum, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** A cell that holds a code, number or date: every full-width form made half-width, all spaces kept out. */
 export function normaliseCodeCell(text: string): string {
   return toHalfWidth(text.replace(invisible, ''))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCell, normaliseCodeCell } from './normalise-cell.ts';
+import { normaliseCell, normaliseCodeCell, normalisePlainCell } from './normalise-cell.ts';
 import { readCsvRows, sniffDelimiter } from './read-csv.ts';
 import type { SourceRecord } from './record-source.ts';
 
@@ -59,6 +59,11 @@ describe('normaliseCell', () => {
       '中国（四川）自由贸易试验区成都高新区',
     );
     expect(normaliseCell('Ping  An Bank Co., Ltd.')).toBe('Ping An Bank Co., Ltd.');
+  });
+
+  it('keeps the spaces between words where they carry meaning', () => {
+    expect(normalisePlainCell(' D  水电煤气\u3000')).toBe('D 水电煤气');
+    expect(normalisePlainCell('ＳＩＣＨＵＡＮ  NEW ENERGY')).toBe('SICHUAN NEW ENERGY');
   });
 
   it('makes every full-width form half-width in codes and numbers', () => {

@@ -147,7 +147,7 @@ describe('POST /api/admin/imports', () => {
   });
 
   it('answers 400 for a bad query or a missing body, and 413 above the size limit', async () => {
-    const badKind = await upload('kind=districts&dryRun=maybe', await malformed());
+    const badKind = await upload('kind=parks&dryRun=maybe', await malformed());
     expect(badKind.status).toBe(400);
     expect(errorBodySchema.parse(badKind.body).error.details).toEqual([
       expect.objectContaining({ path: 'query.kind' }),

@@ -534,6 +534,28 @@ describe('one enterprise per firm across sources', () => {
   });
 });
 
+describe('a firm repeated in the next batch', () => {
+  it('is the same firm, although that batch was looked up before the first one was written', async () => {
+    await clearImports();
+    const file = path.join(workDir, 'repeated.csv');
+    await writeFile(
+      file,
+      '企业名称,统一社会信用代码,网址\n成都重复示例科技有限公司,91510100MA6CMT0017,\n成都重复示例科技有限公司,91510100MA6CMT0017,www.example.cn\n',
+    );
+    const dry = await importFile(file, { batchSize: 1, dryRun: true });
+    expect(dry).toMatchObject({ accepted: 2, created: 1, updated: 1 });
+    const real = await importFile(file, { batchSize: 1 });
+    expect(real).toMatchObject({ accepted: 2, created: 1, updated: 1 });
+    expect(await enterpriseCount()).toBe(1);
+    const website = await db.read(
+      "MATCH (e:Enterprise {id: '91510100MA6CMT0017'}) RETURN e.website AS w",
+      {},
+      (r) => r.get('w'),
+    );
+    expect(website).toEqual(['www.example.cn']);
+  });
+});
+
 describe('an import killed midway', () => {
   it('ends, once run again, in the same graph as an uninterrupted import', async () => {
     const rows = 20_000;
@@ -566,4 +588,68 @@ describe('an import killed midway', () => {
     );
     expect(records).toEqual(['running', 'done']);
   }, 600_000);
+});
+
+describe('district profiles', () => {
+  it('updates profiles and chain priorities, adds a named new zone, and changes nothing the second time', async () => {
+    const profiles = () =>
+      runImport(db, {
+        kind: 'districts',
+        input: fileInput(fixture('district-profiles.csv')),
+        dryRun: false,
+        via: 'cli',
+        asOf: '2025-12-31',
+      });
+    const first = await profiles();
+    expect(first).toMatchObject({ rows: 5, accepted: 3, created: 1, updated: 2, rejectedRows: 2 });
+    expect(first.rejected).toEqual([
+      {
+        line: 5,
+        field: '区县名称',
+        reason: '510199 is not a district of the map yet: a new one needs a name',
+      },
+      {
+        line: 6,
+        field: '重点产业链',
+        reason: '"不存在的产业链" is neither a chain id nor a chain name of the map',
+      },
+    ]);
+    const districts = await db.read(
+      `MATCH (d:District) WHERE d.code IN ['510105', '510112', 'zone-chengdu-example-port']
+       RETURN d {.code, .name, .kind, .leadIndustry, .sources,
+                 priorities: COLLECT { MATCH (d)-[p:PRIORITIZES]->(c) WITH p, c ORDER BY p.rank RETURN c.id + ' ' + p.source }} AS d
+       ORDER BY d.code`,
+      {},
+      (r) => r.get('d'),
+    );
+    expect(districts).toEqual([
+      expect.objectContaining({
+        code: '510105',
+        name: '青羊区',
+        leadIndustry: '航空航天',
+        sources: [expect.any(String), 'district-profiles.csv'],
+        priorities: ['large-aircraft district-profiles.csv', 'aero-engine district-profiles.csv'],
+      }),
+      expect.objectContaining({
+        code: '510112',
+        leadIndustry: '汽车',
+        priorities: [
+          'new-energy-vehicle district-profiles.csv',
+          'intelligent-connected-vehicle district-profiles.csv',
+        ],
+      }),
+      {
+        code: 'zone-chengdu-example-port',
+        name: '示例港区',
+        kind: 'functional-zone',
+        leadIndustry: '现代物流',
+        sources: ['district-profiles.csv'],
+        priorities: ['modern-logistics district-profiles.csv'],
+      },
+    ]);
+    const before = await fingerprint();
+    const again = await profiles();
+    expect(again).toMatchObject({ accepted: 3, created: 0, updated: 0, unchanged: 3 });
+    expect(await fingerprint()).toEqual(before);
+  });
 });

@@ -81,7 +81,7 @@ describe('supply features in Cypher', () => {
         suppliesLocal: expected.suppliesLocal,
         suppliesLocalLeaders: expected.suppliesLocalLeaders,
         buysFromLocal: expected.buysFromLocal,
-        partners: expected.partners,
+        supplyEdges: expected.supplyEdges,
       });
       expect(row.features.proximity, row.id).toBeCloseTo(expected.proximity, 12);
     }

@@ -7,6 +7,7 @@ import {
   localClause,
   localityParams,
   rankCypher,
+  supplyMapCypher,
 } from '../../api/src/graph/matcher.repository.ts';
 import { errorBodySchema } from '../../api/src/http/schemas/error.schemas.ts';
 import {
@@ -64,7 +65,12 @@ describe('matcher Cypher', () => {
       { kind: 'area', field: 'province', value: hostile },
     ];
     for (const locality of localities) {
-      for (const text of [rankCypher(locality), countCypher(locality), localClause('e', locality)]) {
+      for (const text of [
+        rankCypher(locality),
+        countCypher(locality),
+        supplyMapCypher(locality),
+        localClause('e', locality),
+      ]) {
         expect(text).not.toContain(hostile);
       }
       expect(Object.values(localityParams(locality))).toContain(
@@ -107,7 +113,7 @@ describe('gap analysis', () => {
     expect(totals.missing).toBeGreaterThan(totals.strong);
     expect(totals.strong).toBeGreaterThan(0);
     expect(totals.weak).toBeGreaterThan(0);
-  });
+  }, 240_000);
 
   it('counts FEEDS edges and dependent local firms as the importance of a link', async () => {
     const gaps = await getOk('/api/chains/integrated-circuit/gaps', chainGapsSchema);
@@ -204,7 +210,7 @@ describe('target ranking', () => {
     });
     const again = await getOk('/api/targets?chain=integrated-circuit&limit=50', targetPageSchema);
     expect(again).toEqual(first);
-  });
+  }, 240_000);
 
   it('never proposes a local enterprise, for any chain or district', async () => {
     const chains = await api.db.read('MATCH (c:Chain) RETURN c.id AS id ORDER BY id', {}, (r) =>
@@ -229,7 +235,7 @@ describe('target ranking', () => {
       const inCity = await localityOf(items.map((t) => t.id));
       expect([...inCity.values()].some(Boolean)).toBe(true);
     }
-  });
+  }, 240_000);
 
   it('lists vetoed candidates only when asked, last and with score 0', async () => {
     const withVetoed = await allTargets('chain=integrated-circuit&includeVetoed=true');
@@ -277,7 +283,7 @@ describe('target ranking', () => {
       }
     }
     expect(reasonsChecked).toBeGreaterThan(200);
-  });
+  }, 240_000);
 
   it('answers 400 for a bad query and 404 for unknown chains, links, districts and profiles', async () => {
     const none = await getError('/api/targets', 400);

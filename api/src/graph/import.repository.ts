@@ -114,6 +114,24 @@ export interface SupplyWriteRow {
   asOf: string;
 }
 
+const storedDistrictSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: optionalText,
+  leadIndustry: optionalText,
+  kind: z.string(),
+  priorities: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+export type StoredDistrict = z.output<typeof storedDistrictSchema>;
+
+/** A district profile to write; `priorities` replaces the PRIORITIZES edges when given. */
+export interface DistrictWriteRow {
+  code: string;
+  props: Record<string, string | string[] | null>;
+  priorities: { chainId: string; rank: number }[] | null;
+}
+
 const unkeyedSchema = z.object({ id: z.string(), name: z.string(), fullName: optionalText });
 export type UnkeyedEnterprise = z.infer<typeof unkeyedSchema>;
 
@@ -305,6 +323,49 @@ export function createImportRepository(db: Database) {
           { rows },
         );
       }, 'import-supplies');
+    },
+
+    readChains(): Promise<{ id: string; name: string }[]> {
+      return db.read('MATCH (c:Chain) RETURN c.id AS id, c.name AS name ORDER BY id', {}, (r) => ({
+        id: text(r, 'id'),
+        name: text(r, 'name'),
+      }));
+    },
+
+    findDistricts(codes: string[]): Promise<StoredDistrict[]> {
+      return db.read(
+        `UNWIND $codes AS code
+         MATCH (d:District {code: code})
+         RETURN d {.code, .name, .nameEn, .leadIndustry, kind: coalesce(d.kind, 'district'),
+                   priorities: COLLECT { MATCH (d)-[p:PRIORITIZES]->(c:Chain) WITH p, c ORDER BY p.rank, c.id RETURN c.id },
+                   sources: coalesce(d.sources, CASE WHEN d.source IS NULL THEN [] ELSE [d.source] END)} AS row`,
+        { codes },
+        (r) => storedDistrictSchema.parse(r.get('row')),
+      );
+    },
+
+    async writeDistricts(rows: DistrictWriteRow[], meta: { source: string; asOf: string }): Promise<void> {
+      if (rows.length === 0) return;
+      await db.writeTransaction(async (tx) => {
+        await tx.run(
+          `UNWIND $rows AS row
+           MERGE (d:District {code: row.code})
+           SET d += row.props, d.asOf = date($asOf)
+           WITH d, row
+           CALL (d, row) {
+             WITH d, row WHERE row.priorities IS NOT NULL
+             MATCH (d)-[old:PRIORITIZES]->(:Chain)
+             DELETE old
+           }
+           CALL (d, row) {
+             UNWIND coalesce(row.priorities, []) AS p
+             MATCH (c:Chain {id: p.chainId})
+             MERGE (d)-[r:PRIORITIZES]->(c)
+             SET r.rank = p.rank, r.source = $source, r.asOf = date($asOf)
+           }`,
+          { rows, source: meta.source, asOf: meta.asOf },
+        );
+      }, 'import-districts');
     },
 
     /** Records an import as it starts, so one killed midway is still on record. */

@@ -12,12 +12,12 @@ import {
 import { type Database, int } from './database.ts';
 
 /**
- * The matcher's reads. Every query starts from an index: local firms through the district or city index,
+ * The matcher's reads. Every query starts from an index: local firms through the district, city or flag index,
  * links through the chain index, candidates through their links. Nothing here walks the whole graph.
  */
 
 /** Cypher variables the locality clauses may be applied to (fixed texts, never user input). */
-type Var = 'e' | 'f' | 'b' | 'y';
+type Var = 'e' | 'f' | 'b' | 'x' | 'y' | 'z';
 
 /** `true` when the enterprise bound to `v` is local to the locality. */
 export function localClause(v: Var, locality: Locality): string {
@@ -147,27 +147,45 @@ export function createMatcherRepository(db: Database) {
     async rankCandidates(
       request: RankRequest,
     ): Promise<{ rows: CandidateRow[]; total: number; vetoed: number }> {
+      const where = localityParams(request.locality);
+      // Counting needs no scores: it runs while the supply features are gathered.
+      const [supplyRows, counts] = await Promise.all([
+        db.read(
+          supplyMapCypher(request.locality),
+          { linkIds: request.linkIds, maxPartnerEdges: int(scoringRules.maxPartnerEdges), ...where },
+          (r) => supplyRowSchema.parse(r.get('row')),
+        ),
+        db.read(
+          countCypher(request.locality),
+          {
+            linkIds: request.linkIds,
+            riskPattern: scoringRules.riskPattern,
+            includeVetoed: request.includeVetoed,
+            ...where,
+          },
+          (r) => z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
+        ),
+      ]);
+      const supply: Record<string, Omit<SupplyRow, 'id'>> = {};
+      for (const { id, ...features } of supplyRows) supply[id] = features;
       const params = {
         linkIds: request.linkIds,
         fit: request.fit,
         adjacency: request.adjacency,
+        supply,
+        noSupply: { suppliesLocal: 0, suppliesLocalLeaders: 0, buysFromLocal: 0, proximity: 0.0 },
         k: scoringRules,
         w: request.weights,
         weightSum: weightSum(request.weights),
         referenceDate: request.referenceDate,
-        maxPartners: int(scoringRules.maxPartners),
-        riskPattern: scoringRules.riskPattern,
         includeVetoed: request.includeVetoed,
         skip: int(request.skip),
         limit: int(request.limit),
-        ...localityParams(request.locality),
+        ...where,
       };
-      const [rows, counts] = await Promise.all([
-        db.read(rankCypher(request.locality), params, (r) => candidateRowSchema.parse(r.get('row'))),
-        db.read(countCypher(request.locality), params, (r) =>
-          z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
-        ),
-      ]);
+      const rows = await db.read(rankCypher(request.locality), params, (r) =>
+        candidateRowSchema.parse(r.get('row')),
+      );
       return { rows, total: counts[0]?.total ?? 0, vetoed: counts[0]?.vetoed ?? 0 };
     },
 
@@ -202,7 +220,7 @@ export function createMatcherRepository(db: Database) {
         db.read(
           `MATCH (c:Chain {id: $chain})-[:HAS_LINK]->(l:Link)
            RETURN l {.id, .name, .nameEn, .stage, .order, chainId: c.id,
-             poolSize: COUNT { (l)<-[:IN_LINK]-(:Enterprise) },
+             poolSize: COUNT { (l)<-[:IN_LINK]-() },
              feedsInside: COLLECT { MATCH (l)-[:FEEDS]->(m:Link) WHERE m.chainId = c.id
                                     WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} },
              feedsAcross: COLLECT { MATCH (l)-[:FEEDS]->(m:Link) WHERE m.chainId <> c.id
@@ -293,7 +311,7 @@ const featuresSchema = z.object({
   board: z.string().nullable(),
   listed: z.boolean(),
   leader: z.boolean(),
-  partners: z.number().int(),
+  supplyEdges: z.number().int(),
   daysSinceListing: z.number().int().nullable(),
   vetoed: z.boolean(),
 });
@@ -362,8 +380,51 @@ const candidateMatch = (locality: Locality) => `
   WHERE NOT ${localClause('e', locality)}`;
 
 /**
+ * Supply features of every candidate tied to local firms, computed once from the local side: distinct local
+ * buyers (and leaders among them) and local suppliers of each partner of a local firm, and Adamic–Adar terms
+ * spread from each non-hub partner to its own partners. Bounded by the local firms and their partners (each
+ * expanded at most \`maxPartnerEdges\` relationships deep), not by the candidate pool.
+ */
+export const supplyMapCypher = (locality: Locality) => `
+  ${localAnchor(locality)}
+  MATCH (f)-[s:SUPPLIES]-(z:Enterprise)
+  WITH z, f, startNode(s) = z AS zSupplies
+  WITH z, collect(DISTINCT CASE WHEN zSupplies THEN f END) AS buyers,
+       collect(DISTINCT CASE WHEN NOT zSupplies THEN f END) AS sellers, count(DISTINCT f) AS localCount
+  CALL (z, buyers, sellers, localCount) {
+    WITH z, localCount WHERE COUNT { (z)-[:SUPPLIES]-() } <= $maxPartnerEdges
+    WITH z, localCount, size(COLLECT { MATCH (z)-[:SUPPLIES]-(n:Enterprise) RETURN DISTINCT n.id AS id }) AS degree
+    WHERE degree > 1
+    MATCH (z)-[:SUPPLIES]-(x:Enterprise)
+    WHERE NOT ${localClause('x', locality)} AND EXISTS { (x)-[:IN_LINK]->(l:Link) WHERE l.id IN $linkIds }
+    WITH DISTINCT x, localCount, degree
+    RETURN x.id AS id, 0 AS suppliesLocal, 0 AS suppliesLocalLeaders, 0 AS buysFromLocal,
+           toFloat(localCount) / log(degree) AS proximity
+    UNION ALL
+    WITH z, buyers, sellers
+    WHERE NOT ${localClause('z', locality)} AND EXISTS { (z)-[:IN_LINK]->(l:Link) WHERE l.id IN $linkIds }
+    RETURN z.id AS id, size(buyers) AS suppliesLocal,
+           size([b IN buyers WHERE COUNT { (b)-[:LEADS]->() } > 0]) AS suppliesLocalLeaders,
+           size(sellers) AS buysFromLocal, 0.0 AS proximity
+  }
+  WITH id, sum(suppliesLocal) AS suppliesLocal, sum(suppliesLocalLeaders) AS suppliesLocalLeaders,
+       sum(buysFromLocal) AS buysFromLocal, sum(proximity) AS proximity
+  RETURN {id: id, suppliesLocal: suppliesLocal, suppliesLocalLeaders: suppliesLocalLeaders,
+          buysFromLocal: buysFromLocal, proximity: proximity} AS row`;
+
+const supplyRowSchema = z.object({
+  id: z.string(),
+  suppliesLocal: z.number().int(),
+  suppliesLocalLeaders: z.number().int(),
+  buysFromLocal: z.number().int(),
+  proximity: z.number(),
+});
+type SupplyRow = z.infer<typeof supplyRowSchema>;
+
+/**
  * Scores every candidate with the formulas of domain/matcher/target-scoring.ts (constants from
- * \`scoringRules\`, passed as $k) and returns one page in ranking order.
+ * \`scoringRules\`, passed as $k; supply features from the map built by \`supplyMapCypher\`) and returns one
+ * page in ranking order. Per candidate it reads properties and degrees only, so the pool can be large.
  */
 export const rankCypher = (locality: Locality) => `
   ${candidateMatch(locality)}
@@ -372,33 +433,15 @@ export const rankCypher = (locality: Locality) => `
           CASE WHEN x.v > best.v OR (x.v = best.v AND x.id < best.id) THEN x ELSE best END) AS best,
        coalesce(e.name =~ $k.riskPattern, false) AS vetoed
   WHERE $includeVetoed OR NOT vetoed
-  CALL (e) {
-    OPTIONAL MATCH (e)-[:SUPPLIES]->(b:Enterprise) WHERE ${localClause('b', locality)}
-    WITH DISTINCT b
-    RETURN count(b) AS suppliesLocal,
-           count(CASE WHEN EXISTS { (b)-[:LEADS]->(:Chain) } THEN 1 END) AS suppliesLocalLeaders
-  }
-  CALL (e) {
-    OPTIONAL MATCH (e)<-[:SUPPLIES]-(b:Enterprise) WHERE ${localClause('b', locality)}
-    RETURN count(DISTINCT b) AS buysFromLocal
-  }
-  CALL (e) {
-    OPTIONAL MATCH (e)-[:SUPPLIES]-(z:Enterprise)
-    WITH DISTINCT z ORDER BY z.id LIMIT $maxPartners
-    WITH z WHERE z IS NOT NULL
-    WITH z, size(COLLECT { MATCH (z)-[:SUPPLIES]-(n:Enterprise) RETURN DISTINCT n.id AS id }) AS degree,
-            size(COLLECT { MATCH (z)-[:SUPPLIES]-(y:Enterprise) WHERE ${localClause('y', locality)}
-                           RETURN DISTINCT y.id AS id }) AS localNeighbours
-    RETURN sum(CASE WHEN localNeighbours > 0 AND degree > 1 THEN localNeighbours / log(degree) ELSE 0.0 END)
-           AS proximity
-  }
-  WITH e, best, vetoed, suppliesLocal, suppliesLocalLeaders, buysFromLocal, proximity,
-       size(COLLECT { MATCH (e)-[:SUPPLIES]-(c:Enterprise) RETURN DISTINCT c.id AS id }) AS partners,
-       EXISTS { (e)-[:LEADS]->(:Chain) } AS leader,
-       reduce(a = 0.0, lid IN COLLECT { MATCH (e)-[:IN_LINK]->(own:Link) RETURN own.id AS id } |
+  WITH e, best, vetoed, coalesce($supply[e.id], $noSupply) AS s,
+       COUNT { (e)-[:SUPPLIES]-() } AS supplyEdges,
+       COUNT { (e)-[:LEADS]->() } > 0 AS leader,
+       reduce(a = 0.0, lid IN [(e)-[:IN_LINK]->(own) | own.id] |
               CASE WHEN coalesce($adjacency[lid], 0.0) > a THEN coalesce($adjacency[lid], 0.0) ELSE a END) AS adjacency,
        CASE WHEN e.listDate IS NULL THEN null ELSE duration.inDays(e.listDate, date($referenceDate)).days END
          AS daysSinceListing
+  WITH e, best, vetoed, supplyEdges, leader, adjacency, daysSinceListing, s.suppliesLocal AS suppliesLocal,
+       s.suppliesLocalLeaders AS suppliesLocalLeaders, s.buysFromLocal AS buysFromLocal, s.proximity AS proximity
   WITH *, toFloat(suppliesLocal) + $k.supplierLeaderExtra * suppliesLocalLeaders
           + $k.customerShare * buysFromLocal AS direct
   WITH *,
@@ -410,7 +453,8 @@ export const rankCypher = (locality: Locality) => `
                            WHEN e.board IS NULL THEN $k.otherListedQuality
                            ELSE coalesce($k.boardQuality[e.board], $k.otherListedQuality) END
       + $k.qualityLeader * CASE WHEN leader THEN 1.0 ELSE 0.0 END
-      + $k.qualityPartners * CASE WHEN partners <= 0 THEN 0.0 ELSE toFloat(partners) / (partners + $k.partnersHalf) END
+      + $k.qualityPartners * CASE WHEN supplyEdges <= 0 THEN 0.0
+                                  ELSE toFloat(supplyEdges) / (supplyEdges + $k.supplyEdgesHalf) END
       AS quality,
     CASE WHEN daysSinceListing IS NULL OR daysSinceListing >= $k.momentumDays THEN 0.0
          WHEN daysSinceListing <= 0 THEN 1.0
@@ -423,7 +467,7 @@ export const rankCypher = (locality: Locality) => `
   RETURN {id: e.id, bestLinkId: best.id, score: score,
           features: {gapFit: best.v, suppliesLocal: suppliesLocal, suppliesLocalLeaders: suppliesLocalLeaders,
                      buysFromLocal: buysFromLocal, adjacency: adjacency, proximity: proximity, board: e.board,
-                     listed: coalesce(e.listed, false), leader: leader, partners: partners,
+                     listed: coalesce(e.listed, false), leader: leader, supplyEdges: supplyEdges,
                      daysSinceListing: daysSinceListing, vetoed: vetoed},
           components: {gapFit: best.v, supplyTies: supplyTies, quality: quality, momentum: momentum}} AS row`;
 

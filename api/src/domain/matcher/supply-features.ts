@@ -2,8 +2,9 @@ import { scoringRules } from './target-scoring.ts';
 
 /**
  * The reference definition of the supply features the repository computes in Cypher (direct ties and
- * Adamic–Adar proximity over SUPPLIES), on an in-memory graph. Tests use it to change a graph and watch the
- * features move, and to check the Cypher against it on the seed.
+ * Adamic–Adar proximity over SUPPLIES, the latter summed over each candidate's partners in any order, so the
+ * repository may compute it from the local firms' side), on an in-memory graph. Tests use it to change a graph
+ * and watch the features move, and to check the Cypher against it on the seed.
  */
 
 export interface SupplyGraph {
@@ -19,15 +20,16 @@ export interface SupplyFeatures {
   suppliesLocalLeaders: number;
   buysFromLocal: number;
   proximity: number;
-  partners: number;
+  supplyEdges: number;
 }
 
 export function supplyFeaturesOf(
   graph: SupplyGraph,
   candidate: string,
-  maxPartners: number = scoringRules.maxPartners,
+  maxPartnerEdges: number = scoringRules.maxPartnerEdges,
 ): SupplyFeatures {
   const neighbours = new Map<string, Set<string>>();
+  const edges = new Map<string, number>();
   const link = (a: string, b: string) => {
     const set = neighbours.get(a) ?? new Set<string>();
     set.add(b);
@@ -38,13 +40,15 @@ export function supplyFeaturesOf(
   for (const { from, to } of graph.edges) {
     link(from, to);
     link(to, from);
+    edges.set(from, (edges.get(from) ?? 0) + 1);
+    edges.set(to, (edges.get(to) ?? 0) + 1);
     if (from === candidate) buyers.add(to);
     if (to === candidate) suppliers.add(from);
   }
   const localBuyers = [...buyers].filter((b) => graph.local.has(b));
-  const partners = [...(neighbours.get(candidate) ?? [])].sort(compare);
   let proximity = 0;
-  for (const z of partners.slice(0, maxPartners)) {
+  for (const z of neighbours.get(candidate) ?? []) {
+    if ((edges.get(z) ?? 0) > maxPartnerEdges) continue;
     const ofZ = neighbours.get(z) ?? new Set<string>();
     const localNeighbours = [...ofZ].filter((y) => graph.local.has(y)).length;
     if (localNeighbours > 0 && ofZ.size > 1) proximity += localNeighbours / Math.log(ofZ.size);
@@ -54,8 +58,6 @@ export function supplyFeaturesOf(
     suppliesLocalLeaders: localBuyers.filter((b) => graph.leaders.has(b)).length,
     buysFromLocal: [...suppliers].filter((s) => graph.local.has(s)).length,
     proximity,
-    partners: partners.length,
+    supplyEdges: edges.get(candidate) ?? 0,
   };
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -26,7 +26,7 @@ const target: Target = {
     board: '主板',
     listed: true,
     leader: true,
-    partners: 7,
+    supplyEdges: 7,
     daysSinceListing: 8000,
     vetoed: false,
   },

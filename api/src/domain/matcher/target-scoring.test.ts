@@ -27,7 +27,7 @@ const plain: CandidateFeatures = {
   board: '主板',
   listed: true,
   leader: false,
-  partners: 0,
+  supplyEdges: 0,
   daysSinceListing: null,
   vetoed: false,
 };
@@ -46,11 +46,11 @@ describe('components', () => {
     expect(supplyTiesOf({ ...plain, adjacency: 3 })).toBeCloseTo(scoringRules.adjacencyCap / 2);
   });
 
-  it('rates quality from board, leadership and supply partners', () => {
+  it('rates quality from board, leadership and supply relationships', () => {
     expect(qualityOf(plain)).toBeCloseTo(0.5);
     expect(qualityOf({ ...plain, listed: false })).toBeCloseTo(0.5 * scoringRules.unlistedQuality);
     expect(qualityOf({ ...plain, board: '北交所' })).toBeCloseTo(0.35);
-    expect(qualityOf({ ...plain, leader: true, partners: 2 })).toBeCloseTo(0.5 + 0.3 + 0.1);
+    expect(qualityOf({ ...plain, leader: true, supplyEdges: 2 })).toBeCloseTo(0.5 + 0.3 + 0.1);
   });
 
   it('gives momentum to listings younger than three years, linearly less with age', () => {
@@ -104,9 +104,12 @@ describe('supply features on a graph', () => {
       leaders: new Set(['L1']),
     };
     const f = supplyFeaturesOf(graph, 'x');
-    expect(f).toMatchObject({ suppliesLocal: 1, suppliesLocalLeaders: 1, buysFromLocal: 1, partners: 3 });
+    expect(f).toMatchObject({ suppliesLocal: 1, suppliesLocalLeaders: 1, buysFromLocal: 1, supplyEdges: 4 });
     // Partners L1 (neighbour x only: degree 1, no term), L4 (same), z (neighbours x, L2, L3: 2 local / ln 3).
     expect(f.proximity).toBeCloseTo(2 / Math.log(3));
+    // A partner with more relationships than the bound is a hub and adds nothing.
+    expect(supplyFeaturesOf(graph, 'x', 2).proximity).toBe(0);
+    expect(supplyFeaturesOf(graph, 'x', 3).proximity).toBeCloseTo(2 / Math.log(3));
   });
 });
 
@@ -172,7 +175,7 @@ describe('ranking properties', () => {
           board: fc.option(fc.constantFrom('主板', '科创板', '创业板', '北交所', '新三板'), { nil: null }),
           listed: fc.boolean(),
           leader: fc.boolean(),
-          partners: fc.nat(1000),
+          supplyEdges: fc.nat(1000),
           daysSinceListing: fc.option(fc.integer({ min: -100, max: 20_000 }), { nil: null }),
           vetoed: fc.boolean(),
         }),

@@ -33,16 +33,19 @@ export const scoringRules = {
   /** Shared supply partners (Adamic–Adar) reach at most this. */
   proximityCap: 0.8,
   proximityHalf: 1,
-  /** Bounded work: at most this many supply partners per candidate are looked at, in id order. */
-  maxPartners: 100,
+  /**
+   * Bounded work: a partner with more SUPPLIES relationships than this is a hub and adds no proximity, so
+   * one request never expands more than this many relationships per partner of a local firm.
+   */
+  maxPartnerEdges: 1000,
   boardQuality,
   otherListedQuality: 0.7,
   unlistedQuality: 0.3,
   qualityBoard: 0.5,
   qualityLeader: 0.3,
   qualityPartners: 0.2,
-  /** Distinct supply partners (buyers and suppliers) at which that part of quality reaches one half. */
-  partnersHalf: 2,
+  /** SUPPLIES relationships (either direction) at which that part of quality reaches one half. */
+  supplyEdgesHalf: 2,
   /** Listings younger than this many days add momentum, linearly less with age. */
   momentumDays: 3 * 365,
   /** Exchange risk warnings in the short name: *ST, ST, S*ST, or 退 for delisting. */
@@ -60,14 +63,14 @@ export interface CandidateFeatures {
   buysFromLocal: number;
   /** Best link adjacency: local firms in links its links FEED (+ leaders), plus a share of those upstream. */
   adjacency: number;
-  /** Adamic–Adar over SUPPLIES: Σ over its partners z of (local partners of z) / ln(degree of z). */
+  /** Adamic–Adar over SUPPLIES: Σ over its partners z of (local partners of z) / ln(partners of z), hubs skipped. */
   proximity: number;
   board: string | null;
   listed: boolean;
   /** Leads any chain (链主). */
   leader: boolean;
-  /** Distinct enterprises it supplies or buys from, anywhere: proven in a supply chain, or anchoring one. */
-  partners: number;
+  /** SUPPLIES relationships it has, either direction, anywhere: proven in a supply chain, or anchoring one. */
+  supplyEdges: number;
   /** Days from listing to the reference date; null when unknown. */
   daysSinceListing: number | null;
   /** A risk warning in the name. */
@@ -109,12 +112,12 @@ export function boardQualityOf(f: Pick<CandidateFeatures, 'board' | 'listed'>): 
     : (scoringRules.boardQuality[f.board] ?? scoringRules.otherListedQuality);
 }
 
-export function qualityOf(f: Pick<CandidateFeatures, 'board' | 'listed' | 'leader' | 'partners'>): number {
+export function qualityOf(f: Pick<CandidateFeatures, 'board' | 'listed' | 'leader' | 'supplyEdges'>): number {
   const r = scoringRules;
   return (
     r.qualityBoard * boardQualityOf(f) +
     r.qualityLeader * (f.leader ? 1 : 0) +
-    r.qualityPartners * sat(f.partners, r.partnersHalf)
+    r.qualityPartners * sat(f.supplyEdges, r.supplyEdgesHalf)
   );
 }
 

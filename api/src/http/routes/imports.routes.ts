@@ -20,7 +20,7 @@ export function importRoutes(db: Database) {
       path: IMPORTS_PATH,
       tag: 'admin',
       summary:
-        'Import a file (raw request body) of enterprises or supply relations; dryRun=true validates and resolves without writing. Same summary as the CLI.',
+        'Import a file (raw request body) of enterprises, supply relations or district profiles; dryRun=true validates and resolves without writing. Same summary as the CLI.',
       query: importQuerySchema,
       body: importBodySchema,
       response: importSummarySchema,

@@ -196,7 +196,7 @@ export const targetSchema = z.object({
     board: z.string().nullable(),
     listed: z.boolean(),
     leader: z.boolean(),
-    partners: z.number().int(),
+    supplyEdges: z.number().int(),
     daysSinceListing: z.number().int().nullable(),
     vetoed: z.boolean(),
   }),
