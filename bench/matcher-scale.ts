@@ -1,15 +1,19 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApp } from '../api/src/app.ts';
 import { loadConfig, projectRoot } from '../api/src/config.ts';
+import { createMatcherService } from '../api/src/domain/matcher/matcher.service.ts';
 import { createDatabase, type Database } from '../api/src/graph/database.ts';
+import { demoPassword, ensureDemoUsers } from '../api/src/graph/demo-users.ts';
 import { ensureNeo4j, type Neo4jConnection } from '../api/src/graph/ensure-neo4j.ts';
+import { createMatcherRepository } from '../api/src/graph/matcher.repository.ts';
 import { applyMigrations } from '../api/src/graph/migrations.ts';
 import { loadSeedGraph, readSeedGraph } from '../api/src/graph/seed-loader.ts';
+import { createWeightProfileRepository } from '../api/src/graph/weight-profile.repository.ts';
 import { freePort } from '../test/support/free-port.ts';
 
 /**
@@ -232,17 +236,38 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-async function httpGet(baseUrl: string, urlPath: string): Promise<void> {
-  const response = await fetch(`${baseUrl}${urlPath}`);
+async function httpGet(baseUrl: string, urlPath: string, token: string): Promise<void> {
+  const response = await fetch(`${baseUrl}${urlPath}`, { headers: { authorization: `Bearer ${token}` } });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`GET ${urlPath} answered ${response.status}`);
 }
 
-async function measure(db: Database, baseUrl: string): Promise<Timing[]> {
+/** Logs in as the demo admin (created when the graph has no user yet) and returns the bearer token. */
+async function logIn(db: Database, baseUrl: string): Promise<string> {
+  await ensureDemoUsers(db);
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: demoPassword }),
+  });
+  const body = z.object({ token: z.string() }).safeParse(await response.json());
+  if (!body.success) throw new Error(`Login as admin answered ${response.status}`);
+  return body.data.token;
+}
+
+async function measure(db: Database, baseUrl: string, token: string): Promise<Timing[]> {
+  // The same use cases without the read cache: what a request costs the first time after a write.
+  const uncached = createMatcherService(createMatcherRepository(db), createWeightProfileRepository(db));
+  const targetQuery = { page: 1, limit: 20, profile: 'default', includeVetoed: false };
   const cases: [string, (chain: string) => Promise<unknown>][] = [
-    ['GET /api/targets?chain=…&limit=20', (c) => httpGet(baseUrl, `/api/targets?chain=${c}&limit=20`)],
+    [
+      'GET /api/targets?chain=…&limit=20 (read cache)',
+      (c) => httpGet(baseUrl, `/api/targets?chain=${c}&limit=20`, token),
+    ],
+    ['targets computed, no cache (service call)', (c) => uncached.rankTargets({ ...targetQuery, chain: c })],
     ['naive: candidates unscored (Cypher)', (c) => db.read(naiveTargets, { chain: c }, () => 0)],
-    ['GET /api/chains/…/gaps', (c) => httpGet(baseUrl, `/api/chains/${c}/gaps`)],
+    ['GET /api/chains/…/gaps (read cache)', (c) => httpGet(baseUrl, `/api/chains/${c}/gaps`, token)],
+    ['gaps computed, no cache (service call)', (c) => uncached.chainGaps(c)],
     ['naive: local counts per link (Cypher)', (c) => db.read(naiveGaps, { chain: c }, () => 0)],
   ];
   const timings: Timing[] = cases.map(([name]) => ({ name, cold: [], warm: [] }));
@@ -320,11 +345,21 @@ async function main(): Promise<void> {
       { chains: sampleChains },
       (r) => `${z.string().parse(r.get('chain'))} ${z.number().parse(r.get('n'))}`,
     );
-    const timings = await measure(db, baseUrl);
+    const token = await logIn(db, baseUrl);
+    const timings = await measure(db, baseUrl, token);
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
-    const report = renderReport(timings, { ...counts, generateSeconds, rss, totals: totals[0], pools });
+    const report = renderReport(timings, {
+      ...counts,
+      generateSeconds,
+      rss,
+      totals: totals[0],
+      pools,
+      load: loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', '),
+    });
     process.stdout.write(`${report}\n`);
-    if (args.write) await writeIntoDoc(report);
+    if (args.write) await writeIntoDocs(report);
   } finally {
     server?.close();
     await db.close();
@@ -340,6 +375,8 @@ function renderReport(
     rss: number;
     totals: { enterprises: number; inLinks: number; supplies: number; local: number } | undefined;
     pools: string[];
+    /** 1, 5 and 15 minute load averages at the end of the run. */
+    load: string;
   },
 ): string {
   const ms = (x: number) => x.toFixed(0);
@@ -352,7 +389,10 @@ function renderReport(
       `${facts.totals?.supplies} SUPPLIES; generated and loaded in ${facts.generateSeconds.toFixed(0)} s. ` +
       `Candidate pools: ${facts.pools.join(', ')}. Cold = first call per chain after a Neo4j restart ` +
       `(${sampleChains.length} chains); warm = ${args.rounds} rounds over the same chains, one request at a time. ` +
-      'API, load generator and Neo4j share one 2-core machine.',
+      '"read cache" rows go through the API and its cache (keyed by the graph version: the first call per chain ' +
+      'computes, the next ones are answered from the cache until a write); "no cache" rows call the same use ' +
+      'cases in process with no cache, which is what every request costs after a write. ' +
+      `API, load generator and Neo4j share one 2-core machine; load average at the end: ${facts.load}.`,
     '',
     '| measurement | cold p50 ms | cold max ms | warm p50 ms | warm p95 ms |',
     '|---|---:|---:|---:|---:|',
@@ -369,8 +409,13 @@ function renderReport(
   ].join('\n');
 }
 
-async function writeIntoDoc(report: string): Promise<void> {
-  const file = path.join(projectRoot, 'docs', 'matcher.md');
+/** The table goes into docs/matcher.md and docs/benchmarks.md, between the same markers in each. */
+async function writeIntoDocs(report: string): Promise<void> {
+  for (const name of ['matcher.md', 'benchmarks.md'])
+    await writeIntoDoc(path.join(projectRoot, 'docs', name), report);
+}
+
+async function writeIntoDoc(file: string, report: string): Promise<void> {
   const doc = await readFile(file, 'utf8');
   const startAt = doc.indexOf('<!-- matcher-bench:start -->');
   const endMarker = '<!-- matcher-bench:end -->';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { Classification } from '../api/src/domain/classify/link-classifier.ts';
 import { ValidationError } from '../api/src/domain/errors.ts';
 import { searchTokens } from '../api/src/domain/text/segment.ts';
 import type { Database } from '../api/src/graph/database.ts';
@@ -23,6 +24,7 @@ import {
   toEnterpriseState,
 } from './enterprises/plan-batch.ts';
 import { type PreparedRow, prepareRow } from './enterprises/prepare-row.ts';
+import { seedClassifier } from './enterprises/seed-classifier.ts';
 import { countsOf, type ImportProgress, type ImportSummary } from './import-summary.ts';
 import {
   type ColumnMapping,
@@ -35,6 +37,8 @@ import {
 } from './mapping/column-mapping.ts';
 import { type MappingFile, MappingFileError, mappingRule } from './mapping/mapping-file.ts';
 import { type ImportKind, type PresetName, presets } from './mapping/presets.ts';
+import { importProjects } from './projects/import-projects.ts';
+import { projectFields, projectRequired } from './projects/project-fields.ts';
 import { TextDecodingError } from './read/decode-text.ts';
 import { detectFormat, type ImportInput, openRecordSource } from './read/open-source.ts';
 import { type FileFormat, FileReadError, type RecordSource } from './read/record-source.ts';
@@ -56,6 +60,8 @@ export interface ImportRequest {
   asOf?: string;
   dryRun: boolean;
   via: 'cli' | 'http';
+  /** Who runs it, for the audit trail; `system` when left out (the CLI). */
+  actor?: string;
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -96,6 +102,7 @@ const kinds: Record<ImportKind, KindSetup> = {
   enterprises: { fields: enterpriseFields, required: enterpriseRequired },
   supplies: { fields: supplyFields, required: supplyRequired },
   districts: { fields: districtFields, required: districtRequired },
+  projects: { fields: projectFields, required: projectRequired },
 };
 
 function columnRule(request: ImportRequest, setup: KindSetup): ColumnRule {
@@ -195,6 +202,7 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
       format,
       via: request.via,
       asOf,
+      actor: request.actor ?? 'system',
     });
   }
   try {
@@ -203,6 +211,7 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
       enterprises: importEnterprises,
       supplies: importSupplies,
       districts: importDistricts,
+      projects: (c: RowContext) => importProjects(db, c, (options) => processRows(c, options)),
     };
     await importers[request.kind](ctx);
   } catch (error) {
@@ -382,6 +391,22 @@ async function processRows<Parsed, Item, Found>(
   summary.rejected.sort((a, b) => a.line - b.line);
 }
 
+/** Distinct texts per run that keep their classification; files repeat product lists and classes a lot. */
+const CLASSIFY_CACHE_SIZE = 100_000;
+
+/** The seed-trained classifier, answering only with links the current map still has, each text classified once. */
+function cachedClassifier(currentLinks: ReadonlySet<string>): (text: string) => Classification | undefined {
+  const classifier = seedClassifier();
+  const cache = new Map<string, Classification | undefined>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text);
+    const found = classifier.classify(text);
+    const result = found && currentLinks.has(found.linkId) ? found : undefined;
+    if (cache.size < CLASSIFY_CACHE_SIZE) cache.set(text, result);
+    return result;
+  };
+}
+
 async function importEnterprises(ctx: RowContext): Promise<void> {
   const { repo, request, summary } = ctx;
   const catalog = await repo.readCatalog();
@@ -394,6 +419,7 @@ async function importEnterprises(ctx: RowContext): Promise<void> {
     districtCodes: new Set(catalog.districtCodes),
     keywordCache,
     tokens: searchTokens,
+    classify: cachedClassifier(links.ids),
   };
   const planContext = { source: summary.source, asOf: summary.asOf, tables: tables(), tokens: searchTokens };
   const unkeyed = await keyUnkeyedEnterprises(repo, request.dryRun);

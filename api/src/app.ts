@@ -1,38 +1,66 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { type AuthOptions, type AuthService, createAuthService } from './domain/auth/auth.service.ts';
+import { createAuditRepository } from './graph/audit.ts';
 import { createCatalogRepository } from './graph/catalog.repository.ts';
+import { cachedCatalog } from './graph/catalog-cache.ts';
 import type { Database } from './graph/database.ts';
 import { createDistrictRepository } from './graph/district.repository.ts';
 import { createEnterpriseRepository } from './graph/enterprise.repository.ts';
+import { createMapEditRepository } from './graph/map-edit.repository.ts';
 import { createNeighbourhoodRepository } from './graph/neighbourhood.repository.ts';
+import { createHotReads } from './graph/read-cache.ts';
+import { createAuthStore } from './graph/session.repository.ts';
+import { bearerAuthenticator } from './http/bearer.ts';
 import { apiNotFound, errorHandler, type Logger } from './http/error-handler.ts';
 import { buildOpenApi } from './http/openapi.ts';
-import { type RouteSpec, toHandler } from './http/route.ts';
+import { accessGate, type RouteSpec, toHandler } from './http/route.ts';
+import { authRoutes } from './http/routes/auth.routes.ts';
 import { catalogRoutes } from './http/routes/catalog.routes.ts';
 import { districtRoutes } from './http/routes/districts.routes.ts';
 import { enterpriseRoutes } from './http/routes/enterprises.routes.ts';
 import { graphRoutes } from './http/routes/graph.routes.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
 import { IMPORTS_PATH, importRoutes, importUploadParser } from './http/routes/imports.routes.ts';
+import { jointRoutes } from './http/routes/joint.routes.ts';
+import { mapEditRoutes } from './http/routes/map-edit.routes.ts';
 import { matcherRoutes } from './http/routes/matcher.routes.ts';
+import { projectRoutes } from './http/routes/projects.routes.ts';
 
 export interface AppDeps {
   db: Database;
   logger: Logger;
   /** Folder of the built web app; served with a fallback to `index.html` when present. */
   webDir?: string;
+  /** Session lifetime (12 h when left out), login throttling and the clock (tests move it). */
+  auth?: Partial<AuthOptions>;
+  /** Facts older than this many days are flagged `stale` (STALE_AFTER_DAYS; 730 when left out). */
+  staleAfterDays?: number;
 }
 
-export function apiRoutes(db: Database): RouteSpec[] {
+export const defaultSessionTtlMs = 12 * 3_600_000;
+
+export function apiRoutes(
+  db: Database,
+  auth: AuthService,
+  facts: { staleAfterDays: number } = { staleAfterDays: 730 },
+): RouteSpec[] {
+  // Hot reads go through a cache keyed by the graph version; writing through `hot.db` tells it at once.
+  const hot = createHotReads(db);
   return [
     ...healthRoutes(db),
-    ...catalogRoutes(createCatalogRepository(db)),
+    ...authRoutes(auth, createAuditRepository(db)),
+    ...catalogRoutes(cachedCatalog(createCatalogRepository(hot.db, facts), hot.cache)),
     ...districtRoutes(createDistrictRepository(db)),
-    ...enterpriseRoutes(createEnterpriseRepository(db)),
+    ...enterpriseRoutes(createEnterpriseRepository(db, facts)),
     ...graphRoutes(createNeighbourhoodRepository(db)),
-    ...importRoutes(db),
-    ...matcherRoutes(db),
+    ...importRoutes(hot.db),
+    ...matcherRoutes(hot.db, hot.cache),
+    ...jointRoutes(hot.db),
+    ...projectRoutes(hot.db),
+    ...mapEditRoutes(createMapEditRepository(hot.db)),
   ];
 }
 
@@ -41,15 +69,23 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(IMPORTS_PATH, importUploadParser);
+  // The web app is same-origin scripts and styles; plain-HTTP deployments inside a network must not be
+  // upgraded to HTTPS by the browser (TLS, where used, is terminated in front of the app).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  const auth = createAuthService(createAuthStore(deps.db), {
+    ...deps.auth,
+    sessionTtlMs: deps.auth?.sessionTtlMs ?? defaultSessionTtlMs,
+  });
+  const authenticate = bearerAuthenticator(auth);
+  // Only admins may make the server read a 50 MB upload.
+  app.use(IMPORTS_PATH, accessGate('admin', authenticate), importUploadParser);
   app.use(express.json({ limit: '1mb' }));
-
-  const routes = apiRoutes(deps.db);
+  const routes = apiRoutes(deps.db, auth, { staleAfterDays: deps.staleAfterDays ?? 730 });
   const openApi = buildOpenApi(routes);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  for (const route of routes) app[route.method](route.path, toHandler(route));
+  for (const route of routes) app[route.method](route.path, toHandler(route, authenticate));
   app.use('/api', apiNotFound);
 
   if (deps.webDir && existsSync(path.join(deps.webDir, 'index.html'))) {

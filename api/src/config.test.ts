@@ -25,4 +25,12 @@ describe('loadConfig', () => {
       /NEO4J_PASSWORD: is required/,
     );
   });
+
+  it('keeps sessions 12 hours unless SESSION_TTL_HOURS says otherwise', () => {
+    expect(loadConfig({}).sessionTtlHours).toBe(12);
+    expect(loadConfig({ SESSION_TTL_HOURS: '0.5' }).sessionTtlHours).toBe(0.5);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' })).toThrow(
+      /SESSION_TTL_HOURS: must be more than 0 hours/,
+    );
+  });
 });

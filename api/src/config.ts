@@ -35,6 +35,19 @@ const envSchema = z
       (v) => (v === '' || v === undefined ? 1024 : v),
       z.coerce.number().int().min(64),
     ),
+    // Facts whose asOf is older than this are flagged `stale` on chain maps and enterprise profiles.
+    STALE_AFTER_DAYS: z.preprocess(
+      (v) => (v === '' || v === undefined ? 730 : v),
+      z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1),
+    ),
+    // How long a login lasts; after that the token is refused and the user logs in again.
+    SESSION_TTL_HOURS: z.preprocess(
+      (v) => (v === '' || v === undefined ? 12 : v),
+      z.coerce
+        .number({ error: 'must be a number of hours' })
+        .positive('must be more than 0 hours')
+        .max(24 * 90, 'must be at most 2160 hours (90 days)'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NEO4J_USER && !env.NEO4J_PASSWORD) {
@@ -62,6 +75,10 @@ export interface Config {
   };
   webDir: string;
   seedDir: string;
+  /** How long a login session lasts. */
+  sessionTtlHours: number;
+  /** Facts whose `asOf` is older than this many days are flagged `stale`. */
+  staleAfterDays: number;
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -89,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webDir: path.join(projectRoot, 'dist', 'web'),
     seedDir: path.join(projectRoot, 'graph-seeds', 'data'),
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    staleAfterDays: e.STALE_AFTER_DAYS,
   };
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { demoPassword, ensureDemoUsers } from './graph/demo-users.ts';
 import { openGraph } from './graph/open-graph.ts';
 
 const logger = {
@@ -19,7 +20,23 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const graph = await openGraph(config, { seedIfEmpty: true, log: logger.info });
-  const app = createApp({ db: graph.db, logger, webDir: config.webDir });
+  const demo = await ensureDemoUsers(graph.db);
+  if (demo.length > 0) {
+    const names = demo.map((u) =>
+      u.districtCode ? `${u.username} (${u.role} ${u.districtCode})` : `${u.username} (${u.role})`,
+    );
+    logger.info(`No users yet: created demo users ${names.join(', ')}, all with password "${demoPassword}"`);
+    logger.info(
+      'Change them before real use: npm run user -- reset-password <username> / disable <username>',
+    );
+  }
+  const app = createApp({
+    db: graph.db,
+    logger,
+    webDir: config.webDir,
+    auth: { sessionTtlMs: config.sessionTtlHours * 3_600_000 },
+    staleAfterDays: config.staleAfterDays,
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(s)));

@@ -3,7 +3,15 @@ import type { EnterpriseSeed } from '../seed.schemas.ts';
 import { matchProductKeyword, type ProductKeyword } from './mapping-tables.ts';
 import type { ProductShare } from './sources.ts';
 
-export type EvidenceKind = 'atlas' | 'chain-leader' | 'sw-class' | 'tushare-industry' | 'products' | 'name';
+export type EvidenceKind =
+  | 'atlas'
+  | 'chain-leader'
+  | 'sw-class'
+  | 'tushare-industry'
+  | 'products'
+  | 'name'
+  /** The text classifier of imports (api/src/domain/classify/link-classifier.ts). */
+  | 'classifier';
 
 /** One reason to place a firm in a link, before reasons for the same link are merged. */
 export interface Evidence {
@@ -20,6 +28,7 @@ const kindOrder: readonly EvidenceKind[] = [
   'tushare-industry',
   'products',
   'name',
+  'classifier',
 ];
 
 /** Below this, evidence is a fallback: it counts only when nothing stronger places the firm in another link. */

@@ -80,6 +80,11 @@ export const enterpriseFields: readonly FieldSpec[] = [
     label: '主营产品',
     synonyms: ['主营产品', '主要产品', '产品', 'main products', 'products'],
   },
+  {
+    field: 'businessScope',
+    label: '经营范围',
+    synonyms: ['经营范围', '主营业务', '业务范围', 'business scope', 'scope of business', 'main business'],
+  },
   { field: 'atlasSegment', label: '产业链图谱环节', synonyms: ['segment', 'atlas segment'] },
   { field: 'link', label: '产业链环节', synonyms: ['环节', '产业链环节', '链环节', 'link', 'link id'] },
   {

@@ -106,6 +106,8 @@ export function enterpriseRowSchema(links: LinkCatalog) {
       csrcIndustry: text(60, normalisePlainCell).optional(),
       swClass: text(60).optional(),
       products: text(2000).transform(parseList).optional(),
+      /** Read for classification only; not stored. */
+      businessScope: text(4000).optional(),
       atlasSegment: text(80).optional(),
       link: text(500).pipe(via(resolveLinks)).optional(),
       listDate: code(parseDate).optional(),

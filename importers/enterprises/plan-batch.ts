@@ -146,7 +146,9 @@ function placeLinks(
     seen.add(link.linkId);
     apply(link);
   }
-  // A firm's name is weak evidence, used only when nothing else places it.
+  // The classifier's guess from the firm's text counts only for a firm in no link at all (it fills gaps).
+  if (links.length === 0) for (const link of combineEvidence(row.classified)) apply(stamp(link));
+  // A firm's name is weaker still, used only when nothing else places it.
   if (links.length === 0) {
     for (const link of combineEvidence(
       nameEvidence([props.name, props.fullName], ctx.tables.productKeywords),

@@ -1,9 +1,15 @@
+import { type Classification, classifierEvidence } from '../../api/src/domain/classify/link-classifier.ts';
 import type { KeywordMatch, MappingTables } from '../../graph-seeds/derive/mapping-tables.ts';
 import { parseChengduDistrict } from '../../graph-seeds/derive/parse-district.ts';
-import { type Evidence, productEvidence } from '../../graph-seeds/derive/place-enterprise.ts';
+import {
+  combineEvidence,
+  type Evidence,
+  productEvidence,
+} from '../../graph-seeds/derive/place-enterprise.ts';
 import type { StockCode } from '../validate/field-parsers.ts';
 import type { EnterpriseRow } from './enterprise-row.ts';
 import { nameCoreOf, nameKeyOf } from './name-keys.ts';
+import { classificationText } from './seed-classifier.ts';
 
 /** What a row says about where the firm sits in the city. */
 export type DistrictDecision =
@@ -25,6 +31,8 @@ export interface PreparedRow {
   evidence: Evidence[];
   /** Links the file names outright. */
   explicitLinks: string[];
+  /** The classifier's link for a row nothing else places; used only for a firm that ends in no link. */
+  classified: Evidence[];
   /** Search tokens of the row's own names, computed while the previous batch is being written. */
   tokens: ReadonlyMap<string, readonly string[]>;
 }
@@ -39,6 +47,8 @@ export interface PrepareContext {
   districtCodes: ReadonlySet<string>;
   keywordCache: Map<string, KeywordMatch | undefined>;
   tokens: (text: string) => string[];
+  /** Places a firm from its text; undefined below the classifier's threshold. Absent: no classification. */
+  classify?: (text: string) => Classification | undefined;
 }
 
 /**
@@ -116,6 +126,38 @@ export function rowEvidence(
   return evidence;
 }
 
+/**
+ * The mapping tables' evidence, and, for a row that names no link and that the reviewed tables do not place but
+ * that says what the firm does (scope, products, classes), the classifier's: it fills the tables' gaps and never
+ * overrides them. Its evidence carries its confidence and deciding words; below the threshold there is none.
+ */
+export function placementEvidence(
+  row: EnterpriseRow,
+  ctx: PrepareContext,
+): { evidence: Evidence[]; classified: Evidence[] } {
+  const evidence = rowEvidence(row, ctx.tables, ctx.keywordCache);
+  if (combineEvidence(evidence).length > 0) return { evidence, classified: [] };
+  return { evidence, classified: classifiedEvidence(row, ctx) };
+}
+
+function classifiedEvidence(row: EnterpriseRow, ctx: PrepareContext): Evidence[] {
+  if (ctx.classify === undefined || (row.link !== undefined && row.link.length > 0)) return [];
+  // A class alone (Tushare's 半导体) is the mapping tables' business: the classifier needs words of the firm's own.
+  if (row.businessScope === undefined && (row.products === undefined || row.products.length === 0)) return [];
+  const text = classificationText(row);
+  if (text === '') return [];
+  const result = ctx.classify(text);
+  if (result === undefined) return [];
+  return [
+    {
+      linkId: result.linkId,
+      confidence: result.confidence,
+      kind: 'classifier',
+      text: classifierEvidence(result),
+    },
+  ];
+}
+
 export function prepareRow(line: number, row: EnterpriseRow, ctx: PrepareContext): PreparedRow {
   const nameKey = nameKeyOf(row.fullName, row.name);
   return {
@@ -125,7 +167,7 @@ export function prepareRow(line: number, row: EnterpriseRow, ctx: PrepareContext
     nameKey,
     nameCore: nameCoreOf(nameKey),
     district: decideDistrict(row, ctx.districtCodes),
-    evidence: rowEvidence(row, ctx.tables, ctx.keywordCache),
+    ...placementEvidence(row, ctx),
     explicitLinks: row.link ?? [],
     tokens: new Map(
       namesToSegment([row.name ?? '', row.fullName ?? '']).map((name) => [name, ctx.tokens(name)] as const),

@@ -5,7 +5,7 @@ import { projectRoot } from '../../api/src/config.ts';
 import { enterpriseDetailSchema } from '../../api/src/http/schemas/enterprise.schemas.ts';
 import { errorBodySchema } from '../../api/src/http/schemas/error.schemas.ts';
 import { importSummarySchema } from '../../api/src/http/schemas/import.schemas.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { authHeader, startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
  * The upload endpoint against the shared seed graph. The fixture's firms are fictional, with credit codes of
@@ -26,7 +26,13 @@ afterAll(async () => {
     { ids: fixtureIds },
     () => null,
   );
-  await api.db.write('MATCH (i:Import) WHERE i.id IN $ids DELETE i', { ids: importIds }, () => null);
+  await api.db.write(
+    `MATCH (i:Import) WHERE i.id IN $ids DELETE i
+     WITH count(*) AS done
+     MATCH (c:Change {entityType: 'Import'}) WHERE c.entityId IN $ids DELETE c`,
+    { ids: importIds },
+    () => null,
+  );
   await api.close();
 });
 
@@ -35,7 +41,7 @@ const malformed = () => readFile(path.join(projectRoot, 'test', 'fixtures', 'ent
 async function upload(query: string, body: Uint8Array | undefined, type = 'application/octet-stream') {
   const response = await fetch(`${api.baseUrl}/api/admin/imports?${query}`, {
     method: 'POST',
-    headers: body === undefined ? {} : { 'content-type': type },
+    headers: { ...(await authHeader(api)), ...(body === undefined ? {} : { 'content-type': type }) },
     ...(body === undefined ? {} : { body }),
   });
   const json: unknown = await response.json();
@@ -116,6 +122,25 @@ describe('POST /api/admin/imports', () => {
         }),
       },
     ]);
+
+    // The audit trail names who imported which file and what it changed.
+    const trail = await api.get(`/api/admin/changes?entityType=Import&entityId=${summary.importId}`);
+    expect(trail.body).toMatchObject({
+      total: 1,
+      items: [
+        {
+          actor: 'test-admin',
+          action: 'import',
+          before: null,
+          after: {
+            kind: 'enterprises',
+            file: 'enterprises-malformed.csv',
+            status: 'done',
+            counts: { created: 4 },
+          },
+        },
+      ],
+    });
 
     const profile = await api.get('/api/enterprises/91510100MA6CMT0017');
     expect(profile.status).toBe(200);

@@ -19,6 +19,7 @@ import { readMappingFile } from '../../importers/mapping/mapping-file.ts';
 import { fileInput } from '../../importers/read/open-source.ts';
 import { type ImportRequest, runImport } from '../../importers/run-import.ts';
 import { freePort } from '../support/free-port.ts';
+import { graphFingerprint } from '../support/graph-fingerprint.ts';
 
 /**
  * File imports end to end, on a Neo4j of their own (started here like the lifecycle test does): the imports
@@ -78,28 +79,7 @@ const enterpriseCount = () => count('MATCH (e:Enterprise) RETURN count(e) AS n')
 async function clearImports(): Promise<void> {
   await db.runAutoCommit('MATCH (e:Enterprise) CALL (e) { DETACH DELETE e } IN TRANSACTIONS OF 5000 ROWS');
   await db.runAutoCommit('MATCH (i:Import) DELETE i');
-}
-
-/** Every node and relationship with its properties, as sorted text; import records left out. */
-async function fingerprint(): Promise<string[]> {
-  const nodes = await db.read(
-    'MATCH (n) WHERE NOT n:Import AND NOT n:SeedLoad RETURN labels(n) AS labels, properties(n) AS props',
-    {},
-    (r) => JSON.stringify([r.get('labels'), sortKeys(r.get('props'))]),
-  );
-  const relationships = await db.read(
-    `MATCH (a)-[r]->(b)
-     RETURN type(r) AS type, coalesce(a.id, a.code) AS from, coalesce(b.id, b.code) AS to, properties(r) AS props`,
-    {},
-    (r) => JSON.stringify([r.get('type'), r.get('from'), r.get('to'), sortKeys(r.get('props'))]),
-  );
-  return [...nodes, ...relationships].sort();
-}
-
-function sortKeys(value: Record<string, unknown>): [string, string][] {
-  return Object.keys(value)
-    .sort()
-    .map((key) => [key, String(value[key])]);
+  await db.runAutoCommit("MATCH (c:Change {entityType: 'Import'}) DELETE c");
 }
 
 type Options = Partial<Omit<ImportRequest, 'input' | 'kind' | 'via'>>;
@@ -198,7 +178,7 @@ describe('the Shenzhen exchange list with the szse preset', () => {
   it(
     'changes nothing when the same file is imported again',
     async () => {
-      const before = await fingerprint();
+      const before = await graphFingerprint(db);
       const again = await importFile(szse(), { preset: 'szse', asOf: '2025-11-01' });
       expect(again).toMatchObject({
         accepted: 2875,
@@ -207,7 +187,7 @@ describe('the Shenzhen exchange list with the szse preset', () => {
         unchanged: 2875,
         rejectedRows: 0,
       });
-      expect(await fingerprint()).toEqual(before);
+      expect(await graphFingerprint(db)).toEqual(before);
       const records = await db.read(
         'MATCH (i:Import) RETURN i.status AS status, i.unchanged AS unchanged ORDER BY i.at',
         {},
@@ -240,7 +220,7 @@ describe('the Shenzhen exchange list with the szse preset', () => {
         source: 'szse-chengdu',
         asOf: '2025-10-22',
       });
-      const utf8Graph = await fingerprint();
+      const utf8Graph = await graphFingerprint(db);
       await clearImports();
       const fromGbk = await importFile(fixture('szse-chengdu.gbk.csv'), {
         preset: 'szse',
@@ -250,7 +230,7 @@ describe('the Shenzhen exchange list with the szse preset', () => {
       expect(fromUtf8.encoding).toBe('utf-8');
       expect(fromGbk.encoding).toBe('gb18030');
       expect(fromGbk).toMatchObject({ rows: 71, accepted: 71, created: 71, rejectedRows: 0, located: 71 });
-      expect(await fingerprint()).toEqual(utf8Graph);
+      expect(await graphFingerprint(db)).toEqual(utf8Graph);
       const names = await db.read(
         "MATCH (e:Enterprise {stockCode: '000155'}) RETURN e.fullName AS n",
         {},
@@ -360,14 +340,14 @@ describe('a file with malformed rows', () => {
   });
 
   it('refuses a file whose columns cannot be mapped, naming the missing columns, with exit code 2', async () => {
-    const before = await fingerprint();
+    const before = await graphFingerprint(db);
     const { code, stdout, stderr } = await runCli(['enterprises', malformed, '--preset', 'szse']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n').at(-1)).toBe(
       'Cannot map the columns of enterprises-malformed.csv with preset "szse": missing 公司全称 (fullName); A股简称 (name); A股代码 (stockCode). The file\'s columns are: 企业名称, 统一社会信用代码, 股票代码, 注册地址, 成立日期, 注册资本(万元), 主营产品, 环节.',
     );
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphFingerprint(db)).toEqual(before);
     const usage = await runCli(['enterprises', malformed, '--preset', 'nasdaq']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--preset must be one of szse, tushare, chain-atlas');
@@ -563,7 +543,7 @@ describe('an import killed midway', () => {
     await writeGeneratedCsv(file, rows);
     await clearImports();
     await importFile(file, { asOf: '2025-01-01' });
-    const uninterrupted = await fingerprint();
+    const uninterrupted = await graphFingerprint(db);
 
     await clearImports();
     const { child, done } = startCli(['enterprises', file, '--batch-size', '500', '--as-of', '2025-01-01']);
@@ -582,7 +562,7 @@ describe('an import killed midway', () => {
 
     const rerun = await importFile(file, { asOf: '2025-01-01' });
     expect(rerun).toMatchObject({ accepted: rows, unchanged: partial, created: rows - partial });
-    expect(await fingerprint()).toEqual(uninterrupted);
+    expect(await graphFingerprint(db)).toEqual(uninterrupted);
     const records = await db.read('MATCH (i:Import) RETURN i.status AS s ORDER BY i.at', {}, (r) =>
       r.get('s'),
     );
@@ -647,9 +627,9 @@ describe('district profiles', () => {
         priorities: ['modern-logistics district-profiles.csv'],
       },
     ]);
-    const before = await fingerprint();
+    const before = await graphFingerprint(db);
     const again = await profiles();
     expect(again).toMatchObject({ accepted: 3, created: 0, updated: 0, unchanged: 3 });
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphFingerprint(db)).toEqual(before);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.db.write(
     `MATCH (p:WeightProfile) WHERE p.name STARTS WITH $name
-     OPTIONAL MATCH (c:Change)-[:CHANGED]->(p) DETACH DELETE c, p`,
+     OPTIONAL MATCH (c:Change {entityType: 'WeightProfile', entityId: p.name}) DETACH DELETE c, p`,
     { name },
     () => null,
   );
@@ -28,30 +28,29 @@ afterAll(async () => {
 });
 
 async function put(profile: string, body: unknown) {
-  const response = await fetch(`${api.baseUrl}/api/admin/weight-profiles/${profile}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+  const { status, body: answer } = await api.request('put', `/api/admin/weight-profiles/${profile}`, {
+    body,
   });
-  const answer: unknown = await response.json();
-  return { status: response.status, body: answer };
+  return { status, body: answer };
 }
 
 const changeSchema = z.object({
   action: z.string(),
   before: z.string().nullable(),
   after: z.string(),
-  version: z.number().int(),
   at: z.string(),
 });
+const versionOf = (json: string) => z.object({ version: z.number().int() }).parse(JSON.parse(json)).version;
 
+/** The audit trail of a profile, oldest first, with the version each change produced. */
 async function changesOf(profile: string) {
-  return api.db.read(
-    `MATCH (c:Change {entity: 'WeightProfile', entityId: $name})-[:CHANGED]->(:WeightProfile {name: $name})
-     RETURN c {.action, before: c.before, .after, .version, at: toString(c.at)} AS row ORDER BY c.version`,
+  const rows = await api.db.read(
+    `MATCH (c:Change {entityType: 'WeightProfile', entityId: $name})
+     RETURN c {.action, before: c.before, .after, at: toString(c.at)} AS row ORDER BY c.at`,
     { name: profile },
     (r) => changeSchema.parse(r.get('row')),
   );
+  return rows.map((row) => ({ ...row, version: versionOf(row.after) }));
 }
 
 describe('weight profiles', () => {

@@ -18,7 +18,7 @@ import {
   type TargetPageBody,
   targetPageSchema,
 } from '../../api/src/http/schemas/matcher.schemas.ts';
-import { startTestApi, type TestApi } from '../support/test-api.ts';
+import { authHeader, startTestApi, type TestApi } from '../support/test-api.ts';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -300,7 +300,9 @@ describe('target ranking', () => {
 
   it('exports the page as CSV with a BOM and as XLSX', async () => {
     const json = await getOk('/api/targets?chain=rail-transit&limit=30', targetPageSchema);
-    const csv = await fetch(`${api.baseUrl}/api/targets?chain=rail-transit&limit=30&format=csv`);
+    const csv = await fetch(`${api.baseUrl}/api/targets?chain=rail-transit&limit=30&format=csv`, {
+      headers: await authHeader(api),
+    });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(
       /attachment; filename="targets-rail-transit-p1.csv"/,
@@ -311,7 +313,9 @@ describe('target ranking', () => {
     expect(lines).toHaveLength(json.items.length + 1);
     expect(lines[1]).toContain(json.items[0]?.name);
 
-    const xlsx = await fetch(`${api.baseUrl}/api/targets?chain=rail-transit&limit=300&format=xlsx`);
+    const xlsx = await fetch(`${api.baseUrl}/api/targets?chain=rail-transit&limit=300&format=xlsx`, {
+      headers: await authHeader(api),
+    });
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());

@@ -3,6 +3,7 @@ import { loadConfig } from '../../api/src/config.ts';
 import { createDatabase, type Database } from '../../api/src/graph/database.ts';
 import { applyMigrations, currentSchemaVersion, readSchemaVersion } from '../../api/src/graph/migrations.ts';
 import { isGraphEmpty, loadSeedGraph, readSeedGraph } from '../../api/src/graph/seed-loader.ts';
+import { graphFingerprint } from '../support/graph-fingerprint.ts';
 
 let db: Database;
 beforeAll(() => {
@@ -13,28 +14,6 @@ afterAll(async () => {
 });
 
 const count = async (cypher: string) => (await db.read(cypher, {}, (r) => Number(r.get('n'))))[0] ?? 0;
-
-/** Every node and relationship with all its properties, as sorted text: equal fingerprints mean equal graphs. */
-async function fingerprint(): Promise<string[]> {
-  const nodes = await db.read(
-    'MATCH (n) WHERE NOT n:SeedLoad RETURN labels(n) AS labels, properties(n) AS props',
-    {},
-    (r) => JSON.stringify([r.get('labels'), sortKeys(r.get('props'))]),
-  );
-  const relationships = await db.read(
-    `MATCH (a)-[r]->(b)
-     RETURN type(r) AS type, coalesce(a.id, a.code) AS from, coalesce(b.id, b.code) AS to, properties(r) AS props`,
-    {},
-    (r) => JSON.stringify([r.get('type'), r.get('from'), r.get('to'), sortKeys(r.get('props'))]),
-  );
-  return [...nodes, ...relationships].sort();
-}
-
-function sortKeys(value: Record<string, unknown>): [string, string][] {
-  return Object.keys(value)
-    .sort()
-    .map((key) => [key, String(value[key])]);
-}
 
 describe('the seed graph', () => {
   it('has the counts the bureau expects', async () => {
@@ -85,13 +64,13 @@ describe('the seed graph', () => {
 
   it('loads twice without changing anything', async () => {
     const seed = await readSeedGraph(loadConfig({}).seedDir);
-    const before = await fingerprint();
+    const before = await graphFingerprint(db);
     expect(before.length).toBeGreaterThan(8_000);
     const again = await loadSeedGraph(db, seed);
     expect(again.skipped).toBe(true);
     const forced = await loadSeedGraph(db, seed, { force: true });
     expect(forced.skipped).toBe(false);
-    expect(await fingerprint()).toEqual(before);
+    expect(await graphFingerprint(db)).toEqual(before);
     expect(await isGraphEmpty(db)).toBe(false);
   });
 

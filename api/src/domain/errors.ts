@@ -41,6 +41,23 @@ export class ConflictError extends AppError {
   }
 }
 
+/** No valid session: not logged in, the session expired, or the user was disabled. */
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Please log in') {
+    super(message, 'unauthorized');
+  }
+}
+
+/** Too many attempts; `retryAfterSeconds` says when to try again. */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'too_many_requests', { retryAfterSeconds });
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message: string) {
     super(message, 'forbidden');

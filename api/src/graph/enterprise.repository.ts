@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staleBefore } from '../domain/map/map-change.ts';
 import { fullTextQuery } from '../domain/text/segment.ts';
 import {
   type EnterpriseDetail,
@@ -17,7 +18,8 @@ export interface EnterprisePage {
 const summaryProjection = `e {.id, .name, fullName: coalesce(e.fullName, e.name), stockCode: e.stockCode, board: e.board,
   province: e.province, city: e.city, districtCode: e.districtCode, industry: e.industry,
   districtName: head(COLLECT { MATCH (e)-[:LOCATED_IN]->(d:District) RETURN d.name }),
-  links: COLLECT { MATCH (e)-[:IN_LINK]->(l:Link) WITH l ORDER BY l.id RETURN l {.id, .name, chainId: l.chainId} },
+  links: COLLECT { MATCH (e)-[r:IN_LINK]->(l:Link) WHERE r.validTo IS NULL WITH l ORDER BY l.id
+    RETURN l {.id, .name, chainId: l.chainId} },
   local: coalesce(e.local, false), leader: EXISTS { (e)-[:LEADS]->(:Chain) }}`;
 
 /**
@@ -29,22 +31,27 @@ function searchClauses(query: EnterpriseSearchQuery, mode: 'contains' | 'fulltex
     mode === 'fulltext'
       ? "CALL db.index.fulltext.queryNodes('enterprise_name_tokens', $fulltext) YIELD node AS e, score"
       : query.link
-        ? 'MATCH (:Link {id: $link})<-[:IN_LINK]-(e:Enterprise)'
+        ? 'MATCH (:Link {id: $link})<-[r:IN_LINK]-(e:Enterprise) WHERE r.validTo IS NULL WITH e'
         : query.chain
-          ? 'MATCH (:Chain {id: $chain})-[:HAS_LINK]->(:Link)<-[:IN_LINK]-(e:Enterprise) WITH DISTINCT e'
+          ? 'MATCH (:Chain {id: $chain})-[:HAS_LINK]->(:Link)<-[r:IN_LINK]-(e:Enterprise) WHERE r.validTo IS NULL WITH DISTINCT e'
           : 'MATCH (e:Enterprise)';
   const conditions: string[] = [];
   if (query.q && mode === 'contains') conditions.push('e.searchText CONTAINS $q');
   if (query.province) conditions.push('e.province = $province');
   if (query.district) conditions.push('e.districtCode = $district');
-  if (query.link && mode === 'fulltext') conditions.push('EXISTS { (e)-[:IN_LINK]->(:Link {id: $link}) }');
+  if (query.link && mode === 'fulltext')
+    conditions.push('EXISTS { (e)-[r:IN_LINK]->(:Link {id: $link}) WHERE r.validTo IS NULL }');
   if (query.chain && (mode === 'fulltext' || query.link)) {
-    conditions.push('EXISTS { (e)-[:IN_LINK]->(:Link {chainId: $chain}) }');
+    conditions.push('EXISTS { (e)-[r:IN_LINK]->(:Link {chainId: $chain}) WHERE r.validTo IS NULL }');
   }
   return conditions.length > 0 ? `${anchor} WHERE ${conditions.join(' AND ')}` : anchor;
 }
 
-export function createEnterpriseRepository(db: Database) {
+/** Facts (profile, links, district, ties) whose `asOf` is older than `staleAfterDays` are flagged `stale`. */
+export function createEnterpriseRepository(
+  db: Database,
+  options: { staleAfterDays: number } = { staleAfterDays: 730 },
+) {
   const runSearch = async (
     query: EnterpriseSearchQuery,
     mode: 'contains' | 'fulltext',
@@ -99,25 +106,32 @@ export function createEnterpriseRepository(db: Database) {
            stockCode: e.stockCode, exchange: e.exchange, board: e.board, listed: coalesce(e.listed, false), local: coalesce(e.local, false),
            listDate: toString(e.listDate), province: e.province, city: e.city, address: e.address,
            industry: e.industry, swIndustry: e.swIndustry, mainProducts: coalesce(e.mainProducts, []),
-           provenance: {source: coalesce(e.source, 'unknown'), asOf: toString(e.asOf), confidence: e.confidence},
+           provenance: {source: coalesce(e.source, 'unknown'), asOf: toString(e.asOf), confidence: e.confidence,
+                        stale: coalesce(e.asOf < date($staleBefore), false)},
            district: head(COLLECT { MATCH (e)-[r:LOCATED_IN]->(d:District)
              RETURN {code: d.code, name: d.name,
-                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} }),
-           links: COLLECT { MATCH (e)-[r:IN_LINK]->(l:Link)<-[:HAS_LINK]-(c:Chain) WITH r, l, c ORDER BY r.confidence DESC, l.id
+                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence,
+                                 stale: coalesce(r.asOf < date($staleBefore), false)}} }),
+           links: COLLECT { MATCH (e)-[r:IN_LINK]->(l:Link)<-[:HAS_LINK]-(c:Chain) WHERE r.validTo IS NULL
+             WITH r, l, c ORDER BY r.confidence DESC, l.id
              RETURN {id: l.id, name: l.name, nameEn: l.nameEn, stage: l.stage, chainId: c.id, chainName: c.name,
                      evidence: r.evidence,
-                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} },
+                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence,
+                                 stale: coalesce(r.asOf < date($staleBefore), false)}} },
            leads: COLLECT { MATCH (e)-[r:LEADS]->(c:Chain) WITH r, c ORDER BY c.id
              RETURN {chainId: c.id, chainName: c.name,
-                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} },
+                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence,
+                                 stale: coalesce(r.asOf < date($staleBefore), false)}} },
            suppliesTo: COLLECT { MATCH (e)-[r:SUPPLIES]->(b:Enterprise) WITH r, b ORDER BY b.id, r.product
              RETURN {id: b.id, name: b.name, product: r.product, local: coalesce(b.local, false),
-                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} },
+                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence,
+                                 stale: coalesce(r.asOf < date($staleBefore), false)}} },
            suppliedBy: COLLECT { MATCH (e)<-[r:SUPPLIES]-(s:Enterprise) WITH r, s ORDER BY s.id, r.product
              RETURN {id: s.id, name: s.name, product: r.product, local: coalesce(s.local, false),
-                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence}} }
+                     provenance: {source: coalesce(r.source, 'unknown'), asOf: toString(r.asOf), confidence: r.confidence,
+                                 stale: coalesce(r.asOf < date($staleBefore), false)}} }
          } AS row`,
-        { id },
+        { id, staleBefore: staleBefore(new Date(), options.staleAfterDays) },
         (r) => enterpriseDetailSchema.parse(r.get('row')),
       );
       return rows[0];

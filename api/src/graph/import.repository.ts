@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { recordChange } from './audit.ts';
 import { type Database, type QueryParams, text } from './database.ts';
+import { bumpGraphVersion } from './graph-version.ts';
 
 /** An IN_LINK to write. */
 export interface LinkWrite {
@@ -153,6 +155,8 @@ const enterpriseProjection = `e {.*, asOf: toString(e.asOf), listDate: toString(
     RETURN {linkId: l.id, confidence: r.confidence, evidence: r.evidence, source: r.source, asOf: toString(r.asOf)} },
   located: head(COLLECT { MATCH (e)-[r:LOCATED_IN]->(d:District) RETURN {code: d.code, source: r.source} })}`;
 
+const importedRowSchema = z.object({ kind: z.string(), file: z.string(), actor: z.string() });
+
 export interface ImportRecord {
   id: string;
   kind: string;
@@ -162,6 +166,8 @@ export interface ImportRecord {
   format: string;
   via: 'cli' | 'http';
   asOf: string;
+  /** Who ran it, for the audit trail. */
+  actor: string;
 }
 
 export interface ImportCounts {
@@ -180,7 +186,8 @@ export function createImportRepository(db: Database) {
     /** Link ids and names, for files that name links; district codes, for LOCATED_IN. */
     async readCatalog(): Promise<{ links: { id: string; name: string }[]; districtCodes: string[] }> {
       const links = await db.read(
-        'MATCH (:Chain)-[:HAS_LINK]->(l:Link) RETURN l.id AS id, l.name AS name ORDER BY id',
+        // Retired links take no new enterprises.
+        'MATCH (:Chain)-[:HAS_LINK]->(l:Link) WHERE l.validTo IS NULL RETURN l.id AS id, l.name AS name ORDER BY id',
         {},
         (r) => ({ id: text(r, 'id'), name: text(r, 'name') }),
       );
@@ -279,6 +286,7 @@ export function createImportRepository(db: Database) {
            }`,
           { rows, source: meta.source, asOf: meta.asOf },
         );
+        await bumpGraphVersion(tx);
       }, 'import-enterprises');
     },
 
@@ -322,6 +330,7 @@ export function createImportRepository(db: Database) {
            SET s.confidence = row.confidence, s.sources = row.sources, s.source = row.source, s.asOf = date(row.asOf)`,
           { rows },
         );
+        await bumpGraphVersion(tx);
       }, 'import-supplies');
     },
 
@@ -365,6 +374,7 @@ export function createImportRepository(db: Database) {
            }`,
           { rows, source: meta.source, asOf: meta.asOf },
         );
+        await bumpGraphVersion(tx);
       }, 'import-districts');
     },
 
@@ -372,7 +382,7 @@ export function createImportRepository(db: Database) {
     async startImport(record: ImportRecord): Promise<void> {
       await db.write(
         `CREATE (i:Import {id: $id, kind: $kind, file: $file, source: $source, preset: $preset, format: $format,
-                           via: $via, asOf: date($asOf), at: datetime(), status: 'running'})`,
+                           via: $via, asOf: date($asOf), at: datetime(), status: 'running', actor: $actor})`,
         { ...record },
         () => null,
       );
@@ -387,21 +397,35 @@ export function createImportRepository(db: Database) {
         error: string | null;
       },
     ): Promise<void> {
-      await db.write(
-        `MATCH (i:Import {id: $id})
-         SET i.status = $status, i.finishedAt = datetime(), i.encoding = $encoding, i.error = $error,
-             i.counts = $countsJson, i += $counts`,
-        {
-          id,
-          status: outcome.status,
-          encoding: outcome.encoding,
-          error: outcome.error,
-          // Node properties cannot hold maps: the counts are kept as JSON text and as plain numbers.
-          countsJson: JSON.stringify(outcome.counts),
-          counts: outcome.counts,
-        },
-        () => null,
-      );
+      await db.writeTransaction(async (tx) => {
+        const result = await tx.run(
+          `MATCH (i:Import {id: $id})
+           SET i.status = $status, i.finishedAt = datetime(), i.encoding = $encoding, i.error = $error,
+               i.counts = $countsJson, i += $counts
+           RETURN {kind: i.kind, file: i.file, actor: coalesce(i.actor, 'system')} AS row`,
+          {
+            id,
+            status: outcome.status,
+            encoding: outcome.encoding,
+            error: outcome.error,
+            // Node properties cannot hold maps: the counts are kept as JSON text and as plain numbers.
+            countsJson: JSON.stringify(outcome.counts),
+            counts: outcome.counts,
+          },
+        );
+        const record = result.records.map((r) => importedRowSchema.parse(r.get('row')))[0];
+        if (!record) return;
+        // The rows themselves are too many to keep twice: the trail names the file and what it changed.
+        await recordChange(tx, {
+          actor: record.actor,
+          action: 'import',
+          entityType: 'Import',
+          entityId: id,
+          before: null,
+          after: { kind: record.kind, file: record.file, status: outcome.status, counts: outcome.counts },
+          summary: `Imported ${record.kind} from ${record.file}: ${outcome.status}`,
+        });
+      }, 'finish-import');
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LinkFacts } from '../domain/matcher/gap-analysis.ts';
 import { homeCityName, type Locality } from '../domain/matcher/locality.ts';
@@ -10,6 +11,7 @@ import {
   weightSum,
 } from '../domain/matcher/target-scoring.ts';
 import { type Database, int } from './database.ts';
+import type { ReadCache } from './read-cache.ts';
 
 /**
  * The matcher's reads. Every query starts from an index: local firms through the district, city or flag index,
@@ -98,48 +100,111 @@ const dependentRowSchema = z.object({
 
 const namedSchema = z.object({ id: z.string(), name: z.string() });
 
-export function createMatcherRepository(db: Database) {
+/**
+ * With a cache, every read here is kept per graph version (see `read-cache.ts`): the inputs a ranking needs
+ * (gap facts, link adjacency, the supply map, candidate counts) are computed once per scope and graph version,
+ * and a ranking is kept as a prefix of `rankPrefixStep`-row blocks, so the next pages and repeated requests
+ * cost a lookup. Without one (the back-test runs inside a transaction it rolls back) nothing is kept.
+ */
+export function createMatcherRepository(db: Database, cache?: ReadCache) {
+  const memo = <T>(key: string, load: () => Promise<T>): Promise<T> =>
+    cache ? cache.get(`matcher|${key}`, load) : load();
+
+  const supplyMap = (linkIds: string[], locality: Locality) =>
+    memo(`supply|${localityKey(locality)}|${digest(linkIds)}`, async () => {
+      const rows = await db.read(
+        supplyMapCypher(locality),
+        { linkIds, maxPartnerEdges: int(scoringRules.maxPartnerEdges), ...localityParams(locality) },
+        (r) => supplyRowSchema.parse(r.get('row')),
+      );
+      const supply: Record<string, Omit<SupplyRow, 'id'>> = {};
+      for (const { id, ...features } of rows) supply[id] = features;
+      return supply;
+    });
+
+  const countCandidates = (linkIds: string[], locality: Locality, includeVetoed: boolean) =>
+    memo(`count|${localityKey(locality)}|${includeVetoed}|${digest(linkIds)}`, async () => {
+      const rows = await db.read(
+        countCypher(locality),
+        { linkIds, riskPattern: scoringRules.riskPattern, includeVetoed, ...localityParams(locality) },
+        (r) => z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
+      );
+      return rows[0] ?? { total: 0, vetoed: 0 };
+    });
+
+  const rankRows = async (request: RankRequest, skip: number, limit: number): Promise<CandidateRow[]> => {
+    const supply = await supplyMap(request.linkIds, request.locality);
+    const params = {
+      linkIds: request.linkIds,
+      fit: request.fit,
+      adjacency: request.adjacency,
+      supply,
+      noSupply: { suppliesLocal: 0, suppliesLocalLeaders: 0, buysFromLocal: 0, proximity: 0.0 },
+      k: scoringRules,
+      w: request.weights,
+      weightSum: weightSum(request.weights),
+      referenceDate: request.referenceDate,
+      includeVetoed: request.includeVetoed,
+      skip: int(skip),
+      limit: int(limit),
+      ...localityParams(request.locality),
+    };
+    return db.read(rankCypher(request.locality), params, (r) => candidateRowSchema.parse(r.get('row')));
+  };
+
   return {
     async findLink(id: string): Promise<{ id: string; name: string; chainId: string } | undefined> {
-      const rows = await db.read(
-        'MATCH (c:Chain)-[:HAS_LINK]->(l:Link {id: $id}) RETURN l {.id, .name, chainId: c.id} AS row',
-        { id },
-        (r) => linkRefSchema.parse(r.get('row')),
-      );
-      return rows[0];
+      return memo(`link|${id}`, async () => {
+        const rows = await db.read(
+          `MATCH (c:Chain)-[h:HAS_LINK]->(l:Link {id: $id})
+           WHERE l.validTo IS NULL AND c.validTo IS NULL
+           RETURN l {.id, .name, chainId: c.id} AS row`,
+          { id },
+          (r) => linkRefSchema.parse(r.get('row')),
+        );
+        return rows[0];
+      });
     },
 
     /** The chains a district prioritises, by rank. */
     async districtPriorities(code: string): Promise<{ id: string; name: string }[]> {
-      return db.read(
-        `MATCH (:District {code: $code})-[p:PRIORITIZES]->(c:Chain)
-         WITH p, c ORDER BY p.rank, c.id RETURN c {.id, .name} AS row`,
-        { code },
-        (r) => namedSchema.parse(r.get('row')),
+      return memo(`priorities|${code}`, () =>
+        db.read(
+          `MATCH (:District {code: $code})-[p:PRIORITIZES]->(c:Chain) WHERE c.validTo IS NULL
+           WITH p, c ORDER BY p.rank, c.id RETURN c {.id, .name} AS row`,
+          { code },
+          (r) => namedSchema.parse(r.get('row')),
+        ),
       );
     },
 
     /** The newest listing date in the graph, read from the end of its index. */
     async newestListingDate(): Promise<string | null> {
-      const rows = await db.read(
-        `MATCH (e:Enterprise) WHERE e.listDate IS NOT NULL
-         WITH e ORDER BY e.listDate DESC LIMIT 1 RETURN toString(e.listDate) AS d`,
-        {},
-        (r) => z.string().parse(r.get('d')),
-      );
-      return rows[0] ?? null;
+      return memo('newest-listing', async () => {
+        const rows = await db.read(
+          `MATCH (e:Enterprise) WHERE e.listDate IS NOT NULL
+           WITH e ORDER BY e.listDate DESC LIMIT 1 RETURN toString(e.listDate) AS d`,
+          {},
+          (r) => z.string().parse(r.get('d')),
+        );
+        return rows[0] ?? null;
+      });
     },
 
     async adjacencyCounts(locality: Locality): Promise<AdjacencyCount[]> {
-      return db.read(adjacencyCountCypher(locality), localityParams(locality), (r) =>
-        adjacencyCountSchema.parse(r.get('row')),
+      return memo(`adjacency|${localityKey(locality)}`, () =>
+        db.read(adjacencyCountCypher(locality), localityParams(locality), (r) =>
+          adjacencyCountSchema.parse(r.get('row')),
+        ),
       );
     },
 
     async adjacencyEvidence(linkIds: string[], locality: Locality): Promise<AdjacencyEvidence[]> {
       if (linkIds.length === 0) return [];
-      return db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
-        adjacencyEvidenceSchema.parse(r.get('row')),
+      return memo(`adjacency-evidence|${localityKey(locality)}|${digest(linkIds)}`, () =>
+        db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
+          adjacencyEvidenceSchema.parse(r.get('row')),
+        ),
       );
     },
 
@@ -147,132 +212,151 @@ export function createMatcherRepository(db: Database) {
     async rankCandidates(
       request: RankRequest,
     ): Promise<{ rows: CandidateRow[]; total: number; vetoed: number }> {
-      const where = localityParams(request.locality);
       // Counting needs no scores: it runs while the supply features are gathered.
-      const [supplyRows, counts] = await Promise.all([
-        db.read(
-          supplyMapCypher(request.locality),
-          { linkIds: request.linkIds, maxPartnerEdges: int(scoringRules.maxPartnerEdges), ...where },
-          (r) => supplyRowSchema.parse(r.get('row')),
-        ),
-        db.read(
-          countCypher(request.locality),
-          {
-            linkIds: request.linkIds,
-            riskPattern: scoringRules.riskPattern,
-            includeVetoed: request.includeVetoed,
-            ...where,
-          },
-          (r) => z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
-        ),
-      ]);
-      const supply: Record<string, Omit<SupplyRow, 'id'>> = {};
-      for (const { id, ...features } of supplyRows) supply[id] = features;
-      const params = {
-        linkIds: request.linkIds,
-        fit: request.fit,
-        adjacency: request.adjacency,
-        supply,
-        noSupply: { suppliesLocal: 0, suppliesLocalLeaders: 0, buysFromLocal: 0, proximity: 0.0 },
-        k: scoringRules,
-        w: request.weights,
-        weightSum: weightSum(request.weights),
-        referenceDate: request.referenceDate,
-        includeVetoed: request.includeVetoed,
-        skip: int(request.skip),
-        limit: int(request.limit),
-        ...where,
-      };
-      const rows = await db.read(rankCypher(request.locality), params, (r) =>
-        candidateRowSchema.parse(r.get('row')),
-      );
-      return { rows, total: counts[0]?.total ?? 0, vetoed: counts[0]?.vetoed ?? 0 };
+      const countsPending = countCandidates(request.linkIds, request.locality, request.includeVetoed);
+      let rows: CandidateRow[];
+      if (cache) {
+        // Whole blocks from the top: the next pages of the same ranking are then slices of a cached prefix.
+        const end = request.skip + request.limit;
+        const prefix = Math.max(rankPrefixStep, Math.ceil(end / rankPrefixStep) * rankPrefixStep);
+        const { skip: _skip, limit: _limit, ...ranking } = request;
+        const ranked = await memo(`rank|${localityKey(request.locality)}|${digest(ranking)}|${prefix}`, () =>
+          rankRows(request, 0, prefix),
+        );
+        rows = ranked.slice(request.skip, end);
+      } else {
+        rows = await rankRows(request, request.skip, request.limit);
+      }
+      const counts = await countsPending;
+      return { rows, total: counts.total, vetoed: counts.vetoed };
     },
 
     /** What the reasons of a page of candidates are built from. */
     async candidateProfiles(ids: string[], locality: Locality): Promise<CandidateProfile[]> {
       if (ids.length === 0) return [];
-      return db.read(evidenceCypher(locality), { ids, ...localityParams(locality) }, (r) =>
-        evidenceSchema.parse(r.get('row')),
+      return memo(`profiles|${localityKey(locality)}|${digest(ids)}`, () =>
+        db.read(evidenceCypher(locality), { ids, ...localityParams(locality) }, (r) =>
+          evidenceSchema.parse(r.get('row')),
+        ),
       );
     },
 
     async findChain(id: string): Promise<{ id: string; name: string } | undefined> {
-      const rows = await db.read('MATCH (c:Chain {id: $id}) RETURN c {.id, .name} AS row', { id }, (r) =>
-        namedSchema.parse(r.get('row')),
-      );
-      return rows[0];
+      return memo(`chain|${id}`, async () => {
+        const rows = await db.read(
+          'MATCH (c:Chain {id: $id}) WHERE c.validTo IS NULL RETURN c {.id, .name} AS row',
+          { id },
+          (r) => namedSchema.parse(r.get('row')),
+        );
+        return rows[0];
+      });
     },
 
     async findDistrict(code: string): Promise<{ code: string; name: string } | undefined> {
-      const rows = await db.read(
-        'MATCH (d:District {code: $code}) RETURN d {.code, .name} AS row',
-        { code },
-        (r) => z.object({ code: z.string(), name: z.string() }).parse(r.get('row')),
-      );
-      return rows[0];
+      return memo(`district|${code}`, async () => {
+        const rows = await db.read(
+          'MATCH (d:District {code: $code}) RETURN d {.code, .name} AS row',
+          { code },
+          (r) => z.object({ code: z.string(), name: z.string() }).parse(r.get('row')),
+        );
+        return rows[0];
+      });
     },
 
     /** The facts gap analysis needs for every link of one chain. */
     async gapFacts(chainId: string, locality: Locality): Promise<LinkFacts[]> {
-      const params = { chain: chainId, ...localityParams(locality) };
-      const [links, firms, dependents] = await Promise.all([
-        db.read(
-          `MATCH (c:Chain {id: $chain})-[:HAS_LINK]->(l:Link)
-           RETURN l {.id, .name, .nameEn, .stage, .order, chainId: c.id,
-             poolSize: COUNT { (l)<-[:IN_LINK]-() },
-             feedsInside: COLLECT { MATCH (l)-[:FEEDS]->(m:Link) WHERE m.chainId = c.id
-                                    WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} },
-             feedsAcross: COLLECT { MATCH (l)-[:FEEDS]->(m:Link) WHERE m.chainId <> c.id
-                                    WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} }} AS row`,
-          params,
-          (r) => linkRowSchema.parse(r.get('row')),
-        ),
-        db.read(
-          `${localAnchor(locality)}
+      return memo(`gap-facts|${chainId}|${localityKey(locality)}`, () => readGapFacts(chainId, locality));
+    },
+  };
+
+  async function readGapFacts(chainId: string, locality: Locality): Promise<LinkFacts[]> {
+    const params = { chain: chainId, ...localityParams(locality) };
+    const [links, firms, dependents] = await Promise.all([
+      db.read(
+        // The pool is the link's IN_LINK degree (a count kept by the store) less its retired edges, found
+        // through the relationship index on validTo, which holds only edges that have one.
+        `CALL () {
+           MATCH ()-[r:IN_LINK]->(m:Link) WHERE r.validTo IS NOT NULL AND m.chainId = $chain
+           RETURN collect(m) AS retiredEnds
+         }
+         MATCH (c:Chain {id: $chain})-[:HAS_LINK]->(l:Link) WHERE l.validTo IS NULL
+         RETURN l {.id, .name, .nameEn, .stage, .order, chainId: c.id,
+           poolSize: COUNT { (l)<-[:IN_LINK]-() } - size([m IN retiredEnds WHERE m = l]),
+           feedsInside: COLLECT { MATCH (l)-[f:FEEDS]->(m:Link)
+                                  WHERE m.chainId = c.id AND f.validTo IS NULL AND m.validTo IS NULL
+                                  WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} },
+           feedsAcross: COLLECT { MATCH (l)-[f:FEEDS]->(m:Link)
+                                  WHERE m.chainId <> c.id AND f.validTo IS NULL AND m.validTo IS NULL
+                                  WITH DISTINCT m ORDER BY m.id RETURN m {.id, .name, .chainId} }} AS row`,
+        params,
+        (r) => linkRowSchema.parse(r.get('row')),
+      ),
+      db.read(
+        `${localAnchor(locality)}
            MATCH (f)-[r:IN_LINK]->(l:Link {chainId: $chain})
+           WHERE r.validTo IS NULL AND l.validTo IS NULL
            RETURN {linkId: l.id, id: f.id, name: f.name, board: f.board, listed: coalesce(f.listed, false),
                    leadsChain: EXISTS { (f)-[:LEADS]->(:Chain {id: $chain}) },
                    confidence: coalesce(r.confidence, 1.0)} AS row`,
-          params,
-          (r) => localFirmRowSchema.parse(r.get('row')),
-        ),
-        // Local firms downstream of a link (they sit in a link it FEEDS) or buying from a firm placed in it.
-        db.read(
-          `${localAnchor(locality)}
+        params,
+        (r) => localFirmRowSchema.parse(r.get('row')),
+      ),
+      // Local firms downstream of a link (they sit in a link it FEEDS) or buying from a firm placed in it.
+      db.read(
+        `${localAnchor(locality)}
            CALL (f) {
-             MATCH (f)-[:IN_LINK]->(:Link)<-[:FEEDS]-(l:Link {chainId: $chain})
+             MATCH (f)-[r:IN_LINK]->(m:Link)<-[d:FEEDS]-(l:Link {chainId: $chain})
+             WHERE r.validTo IS NULL AND m.validTo IS NULL AND d.validTo IS NULL AND l.validTo IS NULL
              RETURN l.id AS linkId, 'feeds' AS via
              UNION
-             MATCH (f)<-[:SUPPLIES]-(:Enterprise)-[:IN_LINK]->(l:Link {chainId: $chain})
+             MATCH (f)<-[:SUPPLIES]-(:Enterprise)-[r:IN_LINK]->(l:Link {chainId: $chain})
+             WHERE r.validTo IS NULL AND l.validTo IS NULL
              RETURN l.id AS linkId, 'supplies' AS via
            }
            WITH linkId, f, collect(DISTINCT via) AS via
            RETURN {linkId: linkId, id: f.id, name: f.name, leader: EXISTS { (f)-[:LEADS]->(:Chain) },
                    via: via} AS row`,
-          params,
-          (r) => dependentRowSchema.parse(r.get('row')),
-        ),
-      ]);
-      return links.map((link) => ({
-        ...link,
-        localFirms: firms
-          .filter((f) => f.linkId === link.id)
-          .map(({ linkId: _, ...firm }) => firm)
-          .sort((a, b) => a.id.localeCompare(b.id)),
-        dependents: dependents
-          .filter((d) => d.linkId === link.id)
-          .map((d) => ({
-            id: d.id,
-            name: d.name,
-            leader: d.leader,
-            viaFeeds: d.via.includes('feeds'),
-            viaSupplies: d.via.includes('supplies'),
-          }))
-          .sort((a, b) => a.id.localeCompare(b.id)),
-      }));
-    },
-  };
+        params,
+        (r) => dependentRowSchema.parse(r.get('row')),
+      ),
+    ]);
+    return links.map((link) => ({
+      ...link,
+      localFirms: firms
+        .filter((f) => f.linkId === link.id)
+        .map(({ linkId: _, ...firm }) => firm)
+        .sort((a, b) => a.id.localeCompare(b.id)),
+      dependents: dependents
+        .filter((d) => d.linkId === link.id)
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          leader: d.leader,
+          viaFeeds: d.via.includes('feeds'),
+          viaSupplies: d.via.includes('supplies'),
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    }));
+  }
+}
+
+/** Rankings are cached as prefixes of this many rows (a page of the API is at most 100; an export 1,000). */
+export const rankPrefixStep = 200;
+
+function localityKey(locality: Locality): string {
+  switch (locality.kind) {
+    case 'city':
+      return 'city';
+    case 'district':
+      return `district:${locality.code}`;
+    case 'area':
+      return `area:${locality.field}:${locality.value}`;
+  }
+}
+
+/** A short key for a request value (JSON text of it; object keys in the order they were built). */
+function digest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
 export type MatcherRepository = ReturnType<typeof createMatcherRepository>;
@@ -377,7 +461,7 @@ const adjacencyEvidenceSchema = z.object({
 const candidateMatch = (locality: Locality) => `
   UNWIND $linkIds AS linkId
   MATCH (:Link {id: linkId})<-[r:IN_LINK]-(e:Enterprise)
-  WHERE NOT ${localClause('e', locality)}`;
+  WHERE r.validTo IS NULL AND NOT ${localClause('e', locality)}`;
 
 /**
  * Supply features of every candidate tied to local firms, computed once from the local side: distinct local
@@ -393,16 +477,18 @@ export const supplyMapCypher = (locality: Locality) => `
        collect(DISTINCT CASE WHEN NOT zSupplies THEN f END) AS sellers, count(DISTINCT f) AS localCount
   CALL (z, buyers, sellers, localCount) {
     WITH z, localCount WHERE COUNT { (z)-[:SUPPLIES]-() } <= $maxPartnerEdges
-    WITH z, localCount, size(COLLECT { MATCH (z)-[:SUPPLIES]-(n:Enterprise) RETURN DISTINCT n.id AS id }) AS degree
+    WITH z, localCount, size(COLLECT { MATCH (z)-[:SUPPLIES]-(n:Enterprise) RETURN DISTINCT n }) AS degree
     WHERE degree > 1
     MATCH (z)-[:SUPPLIES]-(x:Enterprise)
-    WHERE NOT ${localClause('x', locality)} AND EXISTS { (x)-[:IN_LINK]->(l:Link) WHERE l.id IN $linkIds }
+    WHERE NOT ${localClause('x', locality)}
+      AND EXISTS { (x)-[r:IN_LINK]->(l:Link) WHERE l.id IN $linkIds AND r.validTo IS NULL }
     WITH DISTINCT x, localCount, degree
     RETURN x.id AS id, 0 AS suppliesLocal, 0 AS suppliesLocalLeaders, 0 AS buysFromLocal,
            toFloat(localCount) / log(degree) AS proximity
     UNION ALL
     WITH z, buyers, sellers
-    WHERE NOT ${localClause('z', locality)} AND EXISTS { (z)-[:IN_LINK]->(l:Link) WHERE l.id IN $linkIds }
+    WHERE NOT ${localClause('z', locality)}
+      AND EXISTS { (z)-[r:IN_LINK]->(l:Link) WHERE l.id IN $linkIds AND r.validTo IS NULL }
     RETURN z.id AS id, size(buyers) AS suppliesLocal,
            size([b IN buyers WHERE COUNT { (b)-[:LEADS]->() } > 0]) AS suppliesLocalLeaders,
            size(sellers) AS buysFromLocal, 0.0 AS proximity
@@ -435,8 +521,8 @@ export const rankCypher = (locality: Locality) => `
   WHERE $includeVetoed OR NOT vetoed
   WITH e, best, vetoed, coalesce($supply[e.id], $noSupply) AS s,
        COUNT { (e)-[:SUPPLIES]-() } AS supplyEdges,
-       COUNT { (e)-[:LEADS]->() } > 0 AS leader,
-       reduce(a = 0.0, lid IN [(e)-[:IN_LINK]->(own) | own.id] |
+       EXISTS { (e)-[:LEADS]->() } AS leader,
+       reduce(a = 0.0, lid IN [(e)-[own:IN_LINK]->(l) WHERE own.validTo IS NULL | l.id] |
               CASE WHEN coalesce($adjacency[lid], 0.0) > a THEN coalesce($adjacency[lid], 0.0) ELSE a END) AS adjacency,
        CASE WHEN e.listDate IS NULL THEN null ELSE duration.inDays(e.listDate, date($referenceDate)).days END
          AS daysSinceListing
@@ -481,27 +567,29 @@ export const countCypher = (locality: Locality) => `
 /** Local firms one FEEDS edge away from each link, counted per link and direction. */
 const adjacencyCountCypher = (locality: Locality) => `
   ${localAnchor(locality)}
-  MATCH (f)-[:IN_LINK]->(m:Link)
-  WITH DISTINCT f, m
+  WITH f, EXISTS { (f)-[:LEADS]->(:Chain) } AS leader
+  MATCH (f)-[r:IN_LINK]->(m:Link) WHERE r.validTo IS NULL AND m.validTo IS NULL
+  // Grouped by link first, so each link's FEEDS edges are walked once, not once per local firm in it.
+  WITH m, collect(DISTINCT f) AS firms, collect(DISTINCT CASE WHEN leader THEN f END) AS leaders
   CALL (m) {
-    MATCH (x:Link)-[:FEEDS]->(m) RETURN x, 'down' AS direction
+    MATCH (x:Link)-[d:FEEDS]->(m) WHERE d.validTo IS NULL AND x.validTo IS NULL RETURN x, 'down' AS direction
     UNION
-    MATCH (m)-[:FEEDS]->(x:Link) RETURN x, 'up' AS direction
+    MATCH (m)-[d:FEEDS]->(x:Link) WHERE d.validTo IS NULL AND x.validTo IS NULL RETURN x, 'up' AS direction
   }
-  WITH x, direction, f, EXISTS { (f)-[:LEADS]->(:Chain) } AS leader
-  WITH x.id AS linkId, direction, count(DISTINCT f) AS firms,
-       count(DISTINCT CASE WHEN leader THEN f END) AS leaders
-  RETURN {linkId: linkId, direction: direction, firms: firms, leaders: leaders} AS row`;
+  WITH x.id AS linkId, direction, collect(firms) AS firmLists, collect(leaders) AS leaderLists
+  RETURN {linkId: linkId, direction: direction,
+          firms: size(COLLECT { UNWIND firmLists AS list UNWIND list AS f RETURN DISTINCT f }),
+          leaders: size(COLLECT { UNWIND leaderLists AS list UNWIND list AS f RETURN DISTINCT f })} AS row`;
 
 /** The same, per FEEDS edge, with a few of the firms by id: the material of adjacency reasons. */
 const adjacencyEvidenceCypher = (locality: Locality) => `
   ${localAnchor(locality)}
-  MATCH (f)-[:IN_LINK]->(m:Link)
+  MATCH (f)-[r:IN_LINK]->(m:Link) WHERE r.validTo IS NULL AND m.validTo IS NULL
   WITH DISTINCT f, m
   CALL (m) {
-    MATCH (x:Link)-[:FEEDS]->(m) WHERE x.id IN $linkIds RETURN x, 'down' AS direction
+    MATCH (x:Link)-[d:FEEDS]->(m) WHERE x.id IN $linkIds AND d.validTo IS NULL RETURN x, 'down' AS direction
     UNION
-    MATCH (m)-[:FEEDS]->(x:Link) WHERE x.id IN $linkIds RETURN x, 'up' AS direction
+    MATCH (m)-[d:FEEDS]->(x:Link) WHERE x.id IN $linkIds AND d.validTo IS NULL RETURN x, 'up' AS direction
   }
   WITH x, direction, m, f ORDER BY f.id
   WITH x, direction, m, collect(DISTINCT f {.id, .name}) AS firms
@@ -515,7 +603,8 @@ const evidenceCypher = (locality: Locality) => `
     city: e.city, districtCode: e.districtCode, mainProducts: coalesce(e.mainProducts, []), board: e.board,
     listed: coalesce(e.listed, false), listDate: toString(e.listDate), source: coalesce(e.source, 'unknown'),
     leads: COLLECT { MATCH (e)-[:LEADS]->(c:Chain) WITH c ORDER BY c.id RETURN c {.id, .name} },
-    links: COLLECT { MATCH (e)-[r:IN_LINK]->(l:Link) WITH r, l ORDER BY l.id
+    links: COLLECT { MATCH (e)-[r:IN_LINK]->(l:Link) WHERE r.validTo IS NULL AND l.validTo IS NULL
+                     WITH r, l ORDER BY l.id
                      RETURN {id: l.id, name: l.name, chainId: l.chainId, confidence: coalesce(r.confidence, 1.0)} },
     suppliesLocal: COLLECT { MATCH (e)-[s:SUPPLIES]->(b:Enterprise) WHERE ${localClause('b', locality)}
                              WITH s, b ORDER BY b.id, s.product

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import type { Database } from './database.ts';
+import { defaultAlertRuleStatements } from './alert-rule-defaults.ts';
+import { type Database, int } from './database.ts';
 
 /**
- * Schema migrations, applied in order at start. Each statement is idempotent (`IF NOT EXISTS`), and the
- * highest applied version is recorded on a `(:SchemaVersion)` node, so a restart applies nothing twice.
+ * Schema migrations, applied in order at start. Each statement is idempotent (`IF NOT EXISTS`), and every
+ * applied version is recorded as a `(:SchemaMigration)` node (the highest also on `(:SchemaVersion)`), so a
+ * restart applies nothing twice and a migration merged later with a lower number is not skipped.
  */
 export interface Migration {
   version: number;
@@ -64,12 +66,87 @@ export const migrations: Migration[] = [
       'CREATE INDEX import_at IF NOT EXISTS FOR (n:Import) ON (n.at)',
     ],
   },
+  {
+    version: 4,
+    description: 'versioned map: validity intervals, change records and the elements they created or closed',
+    statements: [
+      'CREATE CONSTRAINT map_change_id IF NOT EXISTS FOR (n:MapChange) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX map_change_seq IF NOT EXISTS FOR (n:MapChange) ON (n.seq)',
+      'CREATE INDEX map_change_effective IF NOT EXISTS FOR (n:MapChange) ON (n.effectiveDate)',
+      'CREATE INDEX chain_valid_to IF NOT EXISTS FOR (n:Chain) ON (n.validTo)',
+      'CREATE INDEX link_valid_to IF NOT EXISTS FOR (n:Link) ON (n.validTo)',
+      'CREATE INDEX link_valid_from IF NOT EXISTS FOR (n:Link) ON (n.validFrom)',
+      // Relationship indexes hold only edges that have the property: edits set these, imports do not.
+      'CREATE INDEX feeds_valid_to IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.validTo)',
+      'CREATE INDEX in_link_valid_to IF NOT EXISTS FOR ()-[r:IN_LINK]-() ON (r.validTo)',
+      // A revert finds exactly what its change created or closed.
+      'CREATE INDEX chain_created_by IF NOT EXISTS FOR (n:Chain) ON (n.createdBy)',
+      'CREATE INDEX chain_closed_by IF NOT EXISTS FOR (n:Chain) ON (n.closedBy)',
+      'CREATE INDEX link_created_by IF NOT EXISTS FOR (n:Link) ON (n.createdBy)',
+      'CREATE INDEX link_closed_by IF NOT EXISTS FOR (n:Link) ON (n.closedBy)',
+      'CREATE INDEX feeds_created_by IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.createdBy)',
+      'CREATE INDEX feeds_closed_by IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.closedBy)',
+      'CREATE INDEX in_link_created_by IF NOT EXISTS FOR ()-[r:IN_LINK]-() ON (r.createdBy)',
+      'CREATE INDEX in_link_closed_by IF NOT EXISTS FOR ()-[r:IN_LINK]-() ON (r.closedBy)',
+    ],
+  },
+  {
+    version: 5,
+    description: 'users, sessions, login throttling and the audit trail of changes',
+    statements: [
+      'CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE',
+      'CREATE CONSTRAINT session_token_hash IF NOT EXISTS FOR (n:Session) REQUIRE n.tokenHash IS UNIQUE',
+      'CREATE INDEX session_username IF NOT EXISTS FOR (n:Session) ON (n.username)',
+      'CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE n.key IS UNIQUE',
+      'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at)',
+      'CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entityType, n.entityId)',
+      'CREATE INDEX change_actor IF NOT EXISTS FOR (n:Change) ON (n.actor)',
+      // Weight-profile changes recorded before the audit trail named the kind `entity`.
+      `MATCH (c:Change) WHERE c.entityType IS NULL AND c.entity IS NOT NULL
+       SET c.entityType = c.entity REMOVE c.entity`,
+      'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (n:SchemaMigration) REQUIRE n.version IS UNIQUE',
+    ],
+  },
+  {
+    version: 6,
+    description: 'joint attraction: proposals, their steps (one per version) and agreements',
+    statements: [
+      'CREATE CONSTRAINT proposal_id IF NOT EXISTS FOR (n:Proposal) REQUIRE n.id IS UNIQUE',
+      // "<proposal id>:<version>": a second step at one version cannot commit, whatever the code does.
+      'CREATE CONSTRAINT proposal_step_id IF NOT EXISTS FOR (n:ProposalStep) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX proposal_updated_at IF NOT EXISTS FOR (n:Proposal) ON (n.updatedAt)',
+    ],
+  },
+  {
+    version: 7,
+    description: 'project life cycle: projects, their timeline, land parcels, alert rules and alerts',
+    statements: [
+      'CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX project_year_batch IF NOT EXISTS FOR (n:Project) ON (n.year, n.batch)',
+      'CREATE INDEX project_stage IF NOT EXISTS FOR (n:Project) ON (n.stage)',
+      // "<project id>:<version>": a second event at one version cannot commit, whatever the code does.
+      'CREATE CONSTRAINT project_event_id IF NOT EXISTS FOR (n:ProjectEvent) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT land_parcel_id IF NOT EXISTS FOR (n:LandParcel) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX land_parcel_district IF NOT EXISTS FOR (n:LandParcel) ON (n.districtCode)',
+      'CREATE INDEX land_parcel_status IF NOT EXISTS FOR (n:LandParcel) ON (n.status)',
+      'CREATE CONSTRAINT alert_rule_id IF NOT EXISTS FOR (n:AlertRule) REQUIRE n.id IS UNIQUE',
+      // Alerts are keyed "<rule>:<project>", so handling survives every evaluation.
+      'CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX alert_project IF NOT EXISTS FOR (n:Alert) ON (n.projectId)',
+      'CREATE CONSTRAINT alert_evaluation_id IF NOT EXISTS FOR (n:AlertEvaluation) REQUIRE n.id IS UNIQUE',
+      // The default rules of the domain; admins change them later.
+      ...defaultAlertRuleStatements(7),
+    ],
+  },
 ];
 
 export const currentSchemaVersion = Math.max(...migrations.map((m) => m.version));
 
 const versionRowSchema = z.object({ version: z.number().int() });
 
+/** The highest applied version (shown by `/api/health`). */
 export async function readSchemaVersion(db: Database): Promise<number> {
   const rows = await db.read(
     "MATCH (v:SchemaVersion {id: 'schema'}) RETURN {version: v.version} AS row",
@@ -79,19 +156,49 @@ export async function readSchemaVersion(db: Database): Promise<number> {
   return rows[0]?.version ?? 0;
 }
 
-/** Applies every migration newer than the recorded version; returns the versions applied. */
+/**
+ * Every applied version, each recorded as `(:SchemaMigration {version})`. A graph from before these records
+ * knew only its highest version: every migration up to it counts as applied.
+ */
+export async function readAppliedVersions(db: Database): Promise<Set<number>> {
+  const recorded = await db.read('MATCH (m:SchemaMigration) RETURN {version: m.version} AS row', {}, (r) =>
+    versionRowSchema.parse(r.get('row')),
+  );
+  if (recorded.length > 0) return new Set(recorded.map((r) => r.version));
+  const highest = await readSchemaVersion(db);
+  return new Set(migrations.filter((m) => m.version <= highest).map((m) => m.version));
+}
+
+/**
+ * Applies every migration not yet recorded, in order, and records each; returns the versions applied.
+ * A migration numbered below the highest applied one (merged from a parallel branch) is still applied.
+ */
 export async function applyMigrations(db: Database): Promise<number[]> {
-  const from = await readSchemaVersion(db);
+  const done = await readAppliedVersions(db);
   const applied: number[] = [];
-  for (const migration of migrations.filter((m) => m.version > from)) {
+  const pending = migrations.filter((m) => !done.has(m.version)).sort((a, b) => a.version - b.version);
+  for (const migration of pending) {
     for (const statement of migration.statements) await db.runAutoCommit(statement);
     await db.write(
-      `MERGE (v:SchemaVersion {id: 'schema'})
-       SET v.version = $version, v.description = $description, v.appliedAt = datetime()`,
-      { version: migration.version, description: migration.description },
+      `MERGE (m:SchemaMigration {version: $version})
+       SET m.description = $description, m.appliedAt = datetime()
+       MERGE (v:SchemaVersion {id: 'schema'})
+       SET v.version = CASE WHEN coalesce(v.version, 0) > $version THEN v.version ELSE $version END,
+           v.description = CASE WHEN coalesce(v.version, 0) > $version THEN v.description ELSE $description END,
+           v.appliedAt = datetime()`,
+      { version: int(migration.version), description: migration.description },
       () => null,
     );
     applied.push(migration.version);
+  }
+  // Graphs from before per-version records get them for what they already had, so the next start knows.
+  if (done.size > 0) {
+    await db.write(
+      `UNWIND $versions AS version
+       MERGE (m:SchemaMigration {version: version}) ON CREATE SET m.appliedAt = datetime(), m.backfilled = true`,
+      { versions: [...done].map((v) => int(v)) },
+      () => null,
+    );
   }
   // Queries right after start should not race index population.
   if (applied.length > 0) await db.runAutoCommit('CALL db.awaitIndexes(300)');

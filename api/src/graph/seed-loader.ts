@@ -15,6 +15,13 @@ import { ValidationError } from '../domain/errors.ts';
 import { isLocalEnterprise } from '../domain/home-city.ts';
 import { searchTokens } from '../domain/text/segment.ts';
 import type { Database, ManagedTransaction } from './database.ts';
+import { bumpGraphVersion } from './graph-version.ts';
+import {
+  type ProjectSeedData,
+  projectSeedIssues,
+  readProjectSeed,
+  writeProjectSeed,
+} from './project-seed.ts';
 
 export interface SeedGraph {
   ecosystems: EcosystemSeed[];
@@ -23,6 +30,9 @@ export interface SeedGraph {
   districts: DistrictSeed[];
   enterprises: EnterpriseSeed[];
   supplies: SupplySeed[];
+  /** Demo projects (六个一批) and land parcels; absent in a seed folder without their files. */
+  projects?: ProjectSeedData['projects'];
+  landParcels?: ProjectSeedData['landParcels'];
   /** Hash of the files' bytes: a load of identical files is recognised and skipped. */
   hash: string;
 }
@@ -30,7 +40,7 @@ export interface SeedGraph {
 export interface SeedLoadResult {
   skipped: boolean;
   hash: string;
-  counts: Record<keyof typeof seedFiles, number>;
+  counts: Record<keyof typeof seedFiles | keyof ProjectSeedData, number>;
 }
 
 /** Bumped whenever the loader writes the same files differently, so existing graphs are rewritten once. */
@@ -57,6 +67,7 @@ export async function readSeedGraph(dir: string): Promise<SeedGraph> {
     districts: await read('districts', seedFiles.districts.schema),
     enterprises: await read('enterprises', seedFiles.enterprises.schema),
     supplies: await read('supplies', seedFiles.supplies.schema),
+    ...(await readProjectSeed(dir, (key, content) => hash.update(`${key}\n${content}`))),
   };
   return { ...graph, hash: hash.digest('hex') };
 }
@@ -145,6 +156,18 @@ export function checkSeedReferences(seed: SeedGraph): void {
     need(enterpriseIds.has(s.from), `supplies.json ${i}.from`, `unknown enterprise ${s.from}`);
     need(enterpriseIds.has(s.to), `supplies.json ${i}.to`, `unknown enterprise ${s.to}`);
   }
+  issues.push(
+    ...projectSeedIssues(
+      { projects: seed.projects ?? [], landParcels: seed.landParcels ?? [] },
+      {
+        districts: districtCodes,
+        links: linkIds,
+        parks: new Set(seed.districts.flatMap((d) => d.parks.map((p) => p.id))),
+        // A seed loaded without its firms (tests, benchmarks) keeps its projects without theirs.
+        enterprises: seed.enterprises.length > 0 ? enterpriseIds : null,
+      },
+    ),
+  );
   if (issues.length > 0) {
     throw new ValidationError(
       `The seed graph has ${issues.length} broken reference(s), first: ${issues[0]?.path}: ${issues[0]?.message}`,
@@ -172,6 +195,8 @@ export async function loadSeedGraph(
     districts: seed.districts.length,
     enterprises: seed.enterprises.length,
     supplies: seed.supplies.length,
+    projects: seed.projects?.length ?? 0,
+    landParcels: seed.landParcels?.length ?? 0,
   };
   if (!options.force && (await loadedSeedHash(db)) === seed.hash)
     return { skipped: true, hash: seed.hash, counts };
@@ -179,6 +204,10 @@ export async function loadSeedGraph(
   await db.writeTransaction((tx) => writeCatalog(tx, seed), 'seed-catalog');
   await upsertEnterprises(db, seed.enterprises);
   await db.writeTransaction((tx) => writeSupplies(tx, seed.supplies), 'seed-supplies');
+  await db.writeTransaction(
+    (tx) => writeProjectSeed(tx, { projects: seed.projects ?? [], landParcels: seed.landParcels ?? [] }),
+    'seed-projects',
+  );
   await db.write(
     "MERGE (s:SeedLoad {id: 'seed'}) SET s.hash = $hash, s.loadedAt = datetime()",
     { hash: seed.hash },
@@ -190,6 +219,7 @@ export async function loadSeedGraph(
 const seedSource = 'graph-seeds';
 
 async function writeCatalog(tx: ManagedTransaction, seed: SeedGraph): Promise<void> {
+  await bumpGraphVersion(tx);
   await tx.run(
     `UNWIND $rows AS row
      MERGE (e:Ecosystem {id: row.id})
@@ -278,6 +308,7 @@ function toEnterpriseRow(e: EnterpriseSeed): EnterpriseRow {
 }
 
 async function writeEnterprises(tx: ManagedTransaction, rows: EnterpriseRow[]): Promise<void> {
+  await bumpGraphVersion(tx);
   await tx.run(
     `UNWIND $rows AS row
      MERGE (e:Enterprise {id: row.id})
@@ -311,6 +342,7 @@ async function writeEnterprises(tx: ManagedTransaction, rows: EnterpriseRow[]): 
 }
 
 async function writeSupplies(tx: ManagedTransaction, rows: SupplySeed[]): Promise<void> {
+  await bumpGraphVersion(tx);
   await tx.run(
     `UNWIND $rows AS row
      MATCH (a:Enterprise {id: row.from}), (b:Enterprise {id: row.to})

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { type Weights, weightedComponents } from '../domain/matcher/target-scoring.ts';
 import { type WeightProfile, weightsSchema } from '../domain/matcher/weight-profile.ts';
+import { recordChange } from './audit.ts';
 import type { Database, ManagedTransaction } from './database.ts';
 
 /** Weight profiles as `(:WeightProfile {name, weights, version, updatedAt})`, each change audited as `(:Change)`. */
@@ -43,8 +44,8 @@ export interface SaveProfile {
   description?: string;
   /** The version the client read; absent when creating a profile. */
   version?: number;
-  /** Who made the change, once logins exist; recorded as absent until then. */
-  actor?: string;
+  /** Who made the change (`actorOf(user)`), recorded in the audit trail. */
+  actor: string;
 }
 
 export function createWeightProfileRepository(db: Database) {
@@ -94,19 +95,20 @@ async function saveInTransaction(
     const created = await tx.run(
       `CREATE (p:WeightProfile {name: $name, description: $description, weights: $weights, version: 1,
                                 updatedAt: datetime(), source: 'admin'})
-       CREATE (c:Change {id: randomUUID(), entity: 'WeightProfile', entityId: $name, action: 'create',
-                         before: null, after: $after, version: 1, at: datetime(), actor: $actor})-[:CHANGED]->(p)
        RETURN ${projection} AS row`,
-      {
-        name: input.name,
-        description: input.description ?? null,
-        weights,
-        actor: input.actor ?? null,
-        after: JSON.stringify({ weights: input.weights, description: input.description ?? null }),
-      },
+      { name: input.name, description: input.description ?? null, weights },
     );
     const profile = created.records.map((r) => profileRowSchema.parse(r.get('row')))[0];
     if (!profile) throw new Error(`Weight profile ${input.name} was not created`);
+    await recordChange(tx, {
+      actor: input.actor,
+      action: 'create',
+      entityType: 'WeightProfile',
+      entityId: input.name,
+      before: null,
+      after: { weights: input.weights, description: input.description ?? null, version: 1 },
+      summary: `Created weight profile "${input.name}"`,
+    });
     return { profile, created: true };
   }
 
@@ -123,19 +125,19 @@ async function saveInTransaction(
     `MATCH (p:WeightProfile {name: $name})
      SET p.weights = $weights, p.description = $description, p.version = p.version + 1,
          p.updatedAt = datetime()
-     CREATE (c:Change {id: randomUUID(), entity: 'WeightProfile', entityId: $name, action: 'update',
-                       before: $before, after: $after, version: p.version, at: datetime(), actor: $actor})-[:CHANGED]->(p)
      RETURN ${projection} AS row`,
-    {
-      name: input.name,
-      weights,
-      description,
-      actor: input.actor ?? null,
-      before: JSON.stringify({ weights: current.weights, description: current.description }),
-      after: JSON.stringify({ weights: input.weights, description }),
-    },
+    { name: input.name, weights, description },
   );
   const profile = updated.records.map((r) => profileRowSchema.parse(r.get('row')))[0];
   if (!profile) throw new Error(`Weight profile ${input.name} vanished while locked`);
+  await recordChange(tx, {
+    actor: input.actor,
+    action: 'update',
+    entityType: 'WeightProfile',
+    entityId: input.name,
+    before: { weights: current.weights, description: current.description, version: current.version },
+    after: { weights: input.weights, description, version: profile.version },
+    summary: `Changed weight profile "${input.name}" to version ${profile.version}`,
+  });
   return { profile, created: false };
 }

@@ -4,6 +4,8 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
   UnavailableError,
   ValidationError,
 } from '../domain/errors.ts';
@@ -15,9 +17,11 @@ export interface Logger {
 
 function statusOf(error: AppError): number {
   if (error instanceof ValidationError) return 400;
+  if (error instanceof UnauthorizedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof TooManyRequestsError) return 429;
   if (error instanceof UnavailableError) return 503;
   return 500;
 }
@@ -44,6 +48,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       status = statusOf(error);
       body = { error: { code: error.code, message: error.message, details: error.details } };
       if (status === 503) res.setHeader('Retry-After', '5');
+      if (error instanceof TooManyRequestsError)
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="chainscout"');
     } else if (httpStatusOf(error) !== undefined) {
       status = httpStatusOf(error) ?? 400;
       const message = error instanceof Error ? error.message : 'Bad request';

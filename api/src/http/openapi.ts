@@ -6,9 +6,12 @@ type JsonObject = Record<string, unknown>;
 
 const errorDescriptions: Record<number, string> = {
   400: 'Invalid input; `details` lists each field path and problem',
+  401: 'Not logged in, or the session expired: log in and send `Authorization: Bearer <token>`',
+  403: 'Logged in, but not allowed to do this',
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
+  429: 'Too many attempts; `Retry-After` says when to try again',
   503: 'The graph database is unavailable; retry later',
 };
 
@@ -42,7 +45,10 @@ export function buildOpenApi(routes: RouteSpec[]): JsonObject {
         },
       },
     };
-    for (const status of [400, 503, ...(route.errors ?? [])]) {
+    const access = route.access ?? 'user';
+    const accessErrors = access === 'public' ? [] : access === 'admin' ? [401, 403] : [401];
+    const statuses = [...new Set([400, ...accessErrors, 503, ...(route.errors ?? [])])].sort((a, b) => a - b);
+    for (const status of statuses) {
       responses[status] = {
         description: errorDescriptions[status] ?? 'Error',
         content: { 'application/json': { schema: z.toJSONSchema(errorBodySchema) } },
@@ -53,6 +59,8 @@ export function buildOpenApi(routes: RouteSpec[]): JsonObject {
       [route.method]: {
         summary: route.summary,
         tags: [route.tag],
+        // Public operations override the document-wide bearer requirement with "no security".
+        ...(access === 'public' ? { security: [] } : {}),
         parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
         ...(route.body
           ? {
@@ -78,5 +86,15 @@ export function buildOpenApi(routes: RouteSpec[]): JsonObject {
       description: 'Industry-chain knowledge graph and targeted investment attraction (产业链精准招商).',
     },
     paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The token from POST /api/auth/login',
+        },
+      },
+    },
+    security: [{ bearer: [] }],
   };
 }

@@ -1,6 +1,22 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { type FieldIssue, ValidationError } from '../domain/errors.ts';
+import type { SessionUser } from '../domain/auth/session-user.ts';
+import { type FieldIssue, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
+
+/**
+ * Who may call an operation: `public` needs no login, `user` (the default) any logged-in user, `admin`
+ * an admin (others get 403).
+ */
+export type Access = 'public' | 'user' | 'admin';
+
+/** The caller on a route of this access: null only where no login is needed. */
+export type UserOf<A extends Access> = A extends 'public' ? null : SessionUser;
+
+/**
+ * Resolves the request's session: the user, null when the request carries no credentials, or throws
+ * `UnauthorizedError` when the credentials are bad or expired.
+ */
+export type Authenticate = (req: Request) => Promise<SessionUser | null>;
 
 /**
  * One HTTP operation: its input schemas, its response schema and its handler. The router validates
@@ -11,6 +27,7 @@ export interface RouteSpec<
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
+  A extends Access = Access,
 > {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, e.g. `/api/chains/:id`. */
@@ -23,8 +40,10 @@ export interface RouteSpec<
   response: R;
   /** Extra error statuses this operation can answer, for the documentation. */
   errors?: number[];
+  /** Who may call it; `user` (any logged-in user) when left out. */
+  access?: A;
   handler: (
-    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; user: UserOf<A> },
     res: Response,
   ) => Promise<z.input<R>>;
 }
@@ -35,7 +54,8 @@ export function defineRoute<
   Q extends z.ZodType,
   B extends z.ZodType,
   R extends z.ZodType,
->(spec: RouteSpec<P, Q, B, R>): RouteSpec {
+  A extends Access = 'user',
+>(spec: RouteSpec<P, Q, B, R, A>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
@@ -54,8 +74,41 @@ function invalidRequest(issues: FieldIssue[]): ValidationError {
   );
 }
 
-export function toHandler(spec: RouteSpec): RequestHandler {
+/** The caller of a route, checked against its access before anything else is looked at. */
+async function userFor(
+  access: Access,
+  operation: string,
+  req: Request,
+  authenticate: Authenticate,
+): Promise<SessionUser | null> {
+  if (access === 'public') return null;
+  const user = await authenticate(req);
+  if (!user) throw new UnauthorizedError('Please log in: this operation needs a bearer token');
+  if (access === 'admin' && user.role !== 'admin') {
+    throw new ForbiddenError(`${operation} is for admins only`);
+  }
+  return user;
+}
+
+/**
+ * The same check as a route's, as middleware, for work that should not start before it: reading a large
+ * upload body. The route checks again; a session lookup is cheap next to an upload.
+ */
+export function accessGate(access: Access, authenticate: Authenticate): RequestHandler {
+  return async (req, _res, next) => {
+    await userFor(access, `${req.method} ${req.baseUrl}`, req, authenticate);
+    next();
+  };
+}
+
+export function toHandler(spec: RouteSpec, authenticate: Authenticate): RequestHandler {
   return async (req: Request, res: Response) => {
+    const user = await userFor(
+      spec.access ?? 'user',
+      `${spec.method.toUpperCase()} ${spec.path}`,
+      req,
+      authenticate,
+    );
     // Every part is checked before answering, so one 400 lists all the problems of a request.
     const issues: FieldIssue[] = [];
     const parse = (
@@ -73,6 +126,7 @@ export function toHandler(spec: RouteSpec): RequestHandler {
       params: parse('params', spec.params, req.params),
       query: parse('query', spec.query, req.query),
       body: parse('body', spec.body, req.body),
+      user,
     };
     if (issues.length > 0) throw invalidRequest(issues);
     const result = await spec.handler(input, res);

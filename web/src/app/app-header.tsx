@@ -1,3 +1,4 @@
+import { UserMenu } from '../features/auth/user-menu.tsx';
 import { defineMessages, setLanguage, useLanguage, useMessages } from '../lib/i18n.ts';
 import { chainListHref } from '../lib/routes.ts';
 
@@ -21,26 +22,29 @@ export function AppHeader() {
         <span className="brand-name">ChainScout</span>
         <span className="brand-tagline">{m.tagline}</span>
       </a>
-      {/* One toggle rather than two buttons: a single click always switches, whatever the current language. */}
-      <button
-        type="button"
-        className="lang-switch"
-        data-testid="lang-switch"
-        data-language={language}
-        aria-label={m.switchTo}
-        title={m.switchTo}
-        onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
-      >
-        <span className={language === 'zh-CN' ? 'is-active' : undefined} lang="zh-CN">
-          中文
-        </span>
-        <span className="lang-switch-divider" aria-hidden="true">
-          /
-        </span>
-        <span className={language === 'en' ? 'is-active' : undefined} lang="en">
-          English
-        </span>
-      </button>
+      <div className="header-tools">
+        <UserMenu />
+        {/* One toggle rather than two buttons: a single click always switches, whatever the current language. */}
+        <button
+          type="button"
+          className="lang-switch"
+          data-testid="lang-switch"
+          data-language={language}
+          aria-label={m.switchTo}
+          title={m.switchTo}
+          onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+        >
+          <span className={language === 'zh-CN' ? 'is-active' : undefined} lang="zh-CN">
+            中文
+          </span>
+          <span className="lang-switch-divider" aria-hidden="true">
+            /
+          </span>
+          <span className={language === 'en' ? 'is-active' : undefined} lang="en">
+            English
+          </span>
+        </button>
+      </div>
     </header>
   );
 }

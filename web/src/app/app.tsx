@@ -1,8 +1,10 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { LoadingNotice } from '../components/status-notice.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
 import { ChainListPage } from '../features/chains/chain-list-page.tsx';
 import { defineMessages, useMessages } from '../lib/i18n.ts';
 import { chainListHref, useRoute } from '../lib/routes.ts';
+import { useSession } from '../lib/session.ts';
 import { AppHeader } from './app-header.tsx';
 
 // Cytoscape is most of the bundle; the chain list should not wait for it.
@@ -25,6 +27,7 @@ const messages = defineMessages({
 
 export function App() {
   const route = useRoute();
+  const session = useSession();
   const m = useMessages(messages);
 
   useEffect(() => {
@@ -35,14 +38,16 @@ export function App() {
     <div className="app">
       <AppHeader />
       <main className="app-main">
-        {route.name === 'chain-list' && <ChainListPage />}
+        {/* Every page needs a login; the address stays, so the page asked for opens after logging in. */}
+        {!session && <LoginPage />}
+        {session && route.name === 'chain-list' && <ChainListPage />}
         {/* Keyed by id so selection and pending requests never carry over to another chain. */}
-        {route.name === 'chain-map' && (
+        {session && route.name === 'chain-map' && (
           <Suspense fallback={<LoadingNotice />}>
             <ChainMapPage key={route.chainId} chainId={route.chainId} />
           </Suspense>
         )}
-        {route.name === 'not-found' && (
+        {session && route.name === 'not-found' && (
           <div className="notice">
             <p>{m.notFound}</p>
             <a href={chainListHref()}>{m.home}</a>

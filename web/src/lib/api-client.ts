@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorBodySchema } from '../../../api/src/http/schemas/error.schemas.ts';
+import { endSession, getSession } from './session.ts';
 
 /**
  * The one way the web app talks to the API: JSON in, JSON out, every response parsed with the API's own
@@ -62,6 +63,8 @@ export async function apiRequest<S extends z.ZodType>(
   fetchImpl: FetchLike = (input, init) => fetch(input, init),
 ): Promise<z.output<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getSession()?.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit = { method: options.method ?? 'GET', headers };
   if (options.signal) init.signal = options.signal;
   if (options.body !== undefined) {
@@ -85,6 +88,9 @@ export async function apiRequest<S extends z.ZodType>(
   }
 
   const body = await readJson(response);
+
+  // The session ended (expired, logged out elsewhere, user disabled): back to the login screen.
+  if (response.status === 401 && token) endSession();
 
   if (!response.ok) {
     const parsed = errorBodySchema.safeParse(body.ok ? body.value : undefined);

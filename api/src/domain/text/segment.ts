@@ -31,3 +31,39 @@ export function fullTextQuery(text: string): string | undefined {
   if (tokens.length === 0) return undefined;
   return tokens.map((t) => `+${escapeLucene(t)}`).join(' ');
 }
+
+/** Words that say nothing about what a firm makes; dropped before classifying. */
+const uninformativeWords = new Set([
+  '其他',
+  '相关',
+  '以及',
+  '及其',
+  '产品',
+  '业务',
+  '经营',
+  '项目',
+  '主要',
+  '包括',
+  '公司',
+  '有限公司',
+  '股份有限公司',
+  '有限责任公司',
+  '一般',
+  '许可',
+  '依法',
+  '须经',
+  '批准',
+  '开展',
+  '经营活动',
+  '凭',
+  '营业执照',
+  '除外',
+]);
+
+/** Content words of a text for classification: jieba's precise mode, lower-cased, no punctuation or 1-character words. */
+export function contentWords(text: string): string[] {
+  return segmenter()
+    .cut(text, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => [...t].length >= 2 && /[\p{L}\p{N}]/u.test(t) && !uninformativeWords.has(t));
+}

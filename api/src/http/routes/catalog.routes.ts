@@ -3,6 +3,7 @@ import type { CatalogRepository } from '../../graph/catalog.repository.ts';
 import { defineRoute } from '../route.ts';
 import { chainDetailSchema, chainListSchema, ecosystemListSchema } from '../schemas/catalog.schemas.ts';
 import { chainParamsSchema } from '../schemas/chain-params.ts';
+import { chainAsOfQuerySchema } from '../schemas/map-edit.schemas.ts';
 
 export function catalogRoutes(catalog: CatalogRepository) {
   return [
@@ -32,13 +33,17 @@ export function catalogRoutes(catalog: CatalogRepository) {
       method: 'get',
       path: '/api/chains/:id',
       tag: 'chains',
-      summary: 'One chain: links by stage with enterprise counts, FEEDS edges (also across chains), leaders',
+      summary:
+        'One chain: links by stage with enterprise counts, FEEDS edges (also across chains), leaders; `asOf=YYYY-MM-DD` shows the map as it was on that date. Facts older than STALE_AFTER_DAYS carry `stale: true`',
       params: chainParamsSchema,
+      query: chainAsOfQuerySchema,
       response: chainDetailSchema,
       errors: [404],
-      handler: async ({ params }) => {
-        const chain = await catalog.getChain(params.id);
-        if (!chain) throw new NotFoundError('Chain', params.id);
+      handler: async ({ params, query }) => {
+        const chain = await catalog.getChain(params.id, query.asOf === undefined ? {} : { asOf: query.asOf });
+        if (!chain) {
+          throw new NotFoundError(query.asOf === undefined ? 'Chain' : `Chain on ${query.asOf}`, params.id);
+        }
         return chain;
       },
     }),

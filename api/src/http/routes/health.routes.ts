@@ -9,6 +9,7 @@ export function healthRoutes(db: Database) {
       method: 'get',
       path: '/api/health',
       tag: 'system',
+      access: 'public',
       summary: 'Liveness with the Neo4j version; 503 while Neo4j is unreachable',
       response: healthSchema,
       handler: async () => {

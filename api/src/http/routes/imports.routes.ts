@@ -1,6 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { bufferInput } from '../../../../importers/read/open-source.ts';
 import { runImport } from '../../../../importers/run-import.ts';
+import { actorOf } from '../../domain/auth/access.ts';
 import type { Database } from '../../graph/database.ts';
 import { defineRoute } from '../route.ts';
 import { importBodySchema, importQuerySchema, importSummarySchema } from '../schemas/import.schemas.ts';
@@ -19,13 +20,14 @@ export function importRoutes(db: Database) {
       method: 'post',
       path: IMPORTS_PATH,
       tag: 'admin',
+      access: 'admin',
       summary:
         'Import a file (raw request body) of enterprises, supply relations or district profiles; dryRun=true validates and resolves without writing. Same summary as the CLI.',
       query: importQuerySchema,
       body: importBodySchema,
       response: importSummarySchema,
       errors: [413],
-      handler: ({ query, body }) =>
+      handler: ({ query, body, user }) =>
         runImport(db, {
           kind: query.kind,
           input: bufferInput(query.file, body),
@@ -35,6 +37,7 @@ export function importRoutes(db: Database) {
           ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
           dryRun: query.dryRun,
           via: 'http',
+          actor: actorOf(user),
         }),
     }),
   ];

@@ -1,7 +1,9 @@
+import { actorOf } from '../../domain/auth/access.ts';
 import { createMatcherService } from '../../domain/matcher/matcher.service.ts';
 import { toCsv, toXlsx } from '../../domain/matcher/target-export.ts';
 import type { Database } from '../../graph/database.ts';
 import { createMatcherRepository } from '../../graph/matcher.repository.ts';
+import type { ReadCache } from '../../graph/read-cache.ts';
 import { createWeightProfileRepository } from '../../graph/weight-profile.repository.ts';
 import { defineRoute } from '../route.ts';
 import { chainParamsSchema } from '../schemas/chain-params.ts';
@@ -16,9 +18,9 @@ import {
   weightProfileSchema,
 } from '../schemas/matcher.schemas.ts';
 
-export function matcherRoutes(db: Database) {
+export function matcherRoutes(db: Database, cache?: ReadCache) {
   const profiles = createWeightProfileRepository(db);
-  const matcher = createMatcherService(createMatcherRepository(db), profiles);
+  const matcher = createMatcherService(createMatcherRepository(db, cache), profiles);
   return [
     defineRoute({
       method: 'get',
@@ -69,14 +71,19 @@ export function matcherRoutes(db: Database) {
       method: 'put',
       path: '/api/admin/weight-profiles/:name',
       tag: 'admin',
+      access: 'admin',
       summary:
         'Create a weight profile, or change one at the version you read (409 when it changed since); audited',
       params: weightProfileParamsSchema,
       body: weightProfileBodySchema,
       response: weightProfileSchema,
       errors: [404, 409],
-      handler: async ({ params, body }, res) => {
-        const { profile, created } = await profiles.saveProfile({ name: params.name, ...body });
+      handler: async ({ params, body, user }, res) => {
+        const { profile, created } = await profiles.saveProfile({
+          name: params.name,
+          ...body,
+          actor: actorOf(user),
+        });
         if (created) res.status(201);
         return profile;
       },

@@ -12,6 +12,8 @@ export const provenanceSchema = z.object({
   source: z.string(),
   asOf: z.string().nullable(),
   confidence: z.number().nullable(),
+  /** True when `asOf` is older than the configured age (STALE_AFTER_DAYS): the fact may be out of date. */
+  stale: z.boolean().default(false),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
@@ -51,6 +53,10 @@ export const chainLinkSchema = z.object({
   enterpriseCount: z.number().int(),
   /** Enterprises in the city (district known or not). */
   localEnterpriseCount: z.number().int(),
+  /** Date the link's facts describe. */
+  asOf: z.string().nullable().default(null),
+  /** True when `asOf` is older than the configured age (STALE_AFTER_DAYS): the fact may be out of date. */
+  stale: z.boolean().default(false),
 });
 export type ChainLink = z.infer<typeof chainLinkSchema>;
 
@@ -83,6 +89,13 @@ export const chainDetailSchema = z.object({
   verified: z.boolean(),
   sourceNote: z.string(),
   asOf: z.string().nullable(),
+  /** True when the chain's `asOf` is older than the configured age (STALE_AFTER_DAYS). */
+  stale: z.boolean().default(false),
+  /** Bumped by every map edit of the chain; map edits name the version they were made against. */
+  version: z.number().int().default(0),
+  /** The chain's validity: from this date, until `validTo` (null while current). */
+  validFrom: z.string().nullable().default(null),
+  validTo: z.string().nullable().default(null),
   links: z.array(chainLinkSchema),
   foreignLinks: z.array(foreignLinkSchema),
   feeds: z.array(feedEdgeSchema),

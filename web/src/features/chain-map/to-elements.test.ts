@@ -16,6 +16,8 @@ function link(id: string, stage: ChainLink['stage'], order: number, localEnterpr
     description: null,
     enterpriseCount: localEnterpriseCount + 10,
     localEnterpriseCount,
+    asOf: null,
+    stale: false,
   };
 }
 
@@ -43,6 +45,10 @@ function chain(overrides: Partial<ChainDetail> = {}): ChainDetail {
     verified: true,
     sourceNote: 'test',
     asOf: '2024-01-01',
+    stale: false,
+    version: 0,
+    validFrom: '2024-01-01',
+    validTo: null,
     links: [
       link('wafer', 'upstream', 1, 0),
       link('eda', 'upstream', 2, 3),

@@ -1,0 +1,89 @@
+import type { Database, ManagedTransaction } from './database.ts';
+
+/**
+ * The graph version: one counter on a single `(:GraphState {id: 'graph'})` node, raised by every write that can
+ * change what a read shows (seed load, imports, map edits, weight profiles). Cached reads are keyed by it, so an
+ * edit is never served stale: a write bumps it inside its own transaction, so no reader can see the new data
+ * under the old version.
+ */
+
+/**
+ * Raises the graph version inside the caller's write transaction (it takes that node's write lock). The new
+ * version is the current time in milliseconds, or one more than the last when that is not larger: a graph wiped
+ * or restored from a dump starts again above every version a running API may have cached.
+ */
+export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {
+  await tx.run(
+    `MERGE (s:GraphState {id: 'graph'})
+     ON CREATE SET s.version = 0
+     SET s.version = CASE WHEN timestamp() > s.version THEN timestamp() ELSE s.version + 1 END,
+         s.changedAt = datetime()`,
+  );
+}
+
+/**
+ * The current graph version: one label lookup of one node (0 before the first write). Summed, not read from the
+ * one node, because without a uniqueness constraint the very first concurrent bumps may each create a node;
+ * every later bump raises all of them, so the sum still moves with every write.
+ */
+export async function readGraphVersion(db: Database): Promise<number> {
+  const rows = await db.read('MATCH (s:GraphState) RETURN sum(s.version) AS version', {}, (r) =>
+    r.get('version'),
+  );
+  const version = rows[0];
+  return typeof version === 'number' ? version : 0;
+}
+
+export interface GraphVersionClock {
+  /** The version as of now: read from the graph, shared only with a read that started after the last local write. */
+  current(): Promise<number>;
+  /** Called when a write through this process finished: later `current()` calls must not reuse an older read. */
+  noteLocalWrite(): void;
+}
+
+/**
+ * Reads the version once per call, but lets concurrent callers share one in-flight read, as long as it started
+ * after the last write this process made: a read that follows an acknowledged write always sees its bump.
+ */
+export function createGraphVersionClock(db: Database): GraphVersionClock {
+  let writes = 0;
+  let inFlight: { writes: number; version: Promise<number> } | undefined;
+  return {
+    current() {
+      if (inFlight && inFlight.writes === writes) return inFlight.version;
+      const started = { writes, version: readGraphVersion(db) };
+      inFlight = started;
+      const clear = () => {
+        if (inFlight === started) inFlight = undefined;
+      };
+      started.version.then(clear, clear);
+      return started.version;
+    },
+    noteLocalWrite() {
+      writes += 1;
+    },
+  };
+}
+
+/**
+ * The same database, telling `onWrite` after each write it made finished (committed or not: a failed write
+ * may still have committed before the error reached us, so it counts too).
+ */
+export function trackingWrites(db: Database, onWrite: () => void): Database {
+  const after = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      onWrite();
+    }
+  };
+  return {
+    name: db.name,
+    read: (cypher, params, map) => db.read(cypher, params, map),
+    write: (cypher, params, map) => after(db.write(cypher, params, map)),
+    writeTransaction: (work, label) => after(db.writeTransaction(work, label)),
+    runAutoCommit: (cypher, params) => after(db.runAutoCommit(cypher, params)),
+    serverInfo: () => db.serverInfo(),
+    close: () => db.close(),
+  };
+}
