@@ -85,7 +85,13 @@ async function main(): Promise<void> {
     await loadSeedGraph(db, seed);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-    const app = createApp({ db, logger: { error: (m) => process.stderr.write(`${m}\n`) } });
+    const logger = {
+      error: (message: string, error?: unknown) =>
+        process.stderr.write(
+          `${message}${error instanceof Error ? `: ${error.stack ?? error.message}` : ''}\n`,
+        ),
+    };
+    const app = createApp({ db, logger });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -117,7 +123,12 @@ async function main(): Promise<void> {
     const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
     await writeReport(rows, { seedSeconds, enterprises: seed.enterprises.length, rss });
   } finally {
-    server?.close();
+    // Let requests still in flight when the last pass ended finish before the driver closes under them.
+    const closing = server;
+    if (closing) {
+      closing.closeIdleConnections();
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    }
     await db.close();
     await connection.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -81,9 +81,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(IMPORTS_PATH, accessGate('admin', authenticate), importUploadParser);
   app.use(express.json({ limit: '1mb' }));
   const routes = apiRoutes(deps.db, auth, { staleAfterDays: deps.staleAfterDays ?? 730 });
-  const openApi = buildOpenApi(routes);
+  // Serialised once: the document is large and never changes while the process runs.
+  const openApiJson = JSON.stringify(buildOpenApi(routes));
   app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApi);
+    res.type('application/json').send(openApiJson);
   });
   for (const route of routes) app[route.method](route.path, toHandler(route, authenticate));
   app.use('/api', apiNotFound);
