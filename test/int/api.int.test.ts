@@ -9,9 +9,9 @@ import {
   enterpriseDetailSchema,
   enterpriseListSchema,
 } from '../../api/src/http/schemas/enterprise.schemas.ts';
-import { errorBodySchema } from '../../api/src/http/schemas/error.schemas.ts';
 import { neighbourhoodSchema } from '../../api/src/http/schemas/graph.schemas.ts';
 import { healthSchema } from '../../api/src/http/schemas/health.schemas.ts';
+import { getError, getOk } from '../support/expect-response.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 let api: TestApi;
@@ -22,21 +22,9 @@ afterAll(async () => {
   await api.close();
 });
 
-async function getOk<T>(path: string, schema: { parse(v: unknown): T }): Promise<T> {
-  const { status, body } = await api.get(path);
-  expect(status, `GET ${path} answered ${status}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
-  return schema.parse(body);
-}
-
-async function getError(path: string, expectedStatus: number) {
-  const { status, body } = await api.get(path);
-  expect(status, `GET ${path}`).toBe(expectedStatus);
-  return errorBodySchema.parse(body).error;
-}
-
 describe('system routes', () => {
   it('reports health with the Neo4j version and schema version', async () => {
-    const health = await getOk('/api/health', healthSchema);
+    const health = await getOk(api, '/api/health', healthSchema);
     expect(health.neo4j.version).toMatch(/^Neo4j\/5\.26/);
     expect(health.neo4j.schemaVersion).toBeGreaterThanOrEqual(1);
   });
@@ -65,20 +53,20 @@ describe('system routes', () => {
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
-    const error = await getError('/api/nothing-here', 404);
+    const error = await getError(api, '/api/nothing-here', 404);
     expect(error.code).toBe('not_found');
   });
 });
 
 describe('chains', () => {
   it('lists 8 ecosystems holding 28 chains', async () => {
-    const ecosystems = await getOk('/api/ecosystems', ecosystemListSchema);
+    const ecosystems = await getOk(api, '/api/ecosystems', ecosystemListSchema);
     expect(ecosystems.total).toBe(8);
     expect(ecosystems.items.reduce((sum, e) => sum + e.chainCount, 0)).toBe(28);
   });
 
   it('lists 28 chains, each with at least 6 links and counts', async () => {
-    const chains = await getOk('/api/chains', chainListSchema);
+    const chains = await getOk(api, '/api/chains', chainListSchema);
     expect(chains.total).toBe(28);
     expect(chains.items).toHaveLength(28);
     for (const chain of chains.items) expect(chain.linkCount, chain.id).toBeGreaterThanOrEqual(6);
@@ -87,10 +75,10 @@ describe('chains', () => {
   });
 
   it('gives every chain its links by stage, FEEDS edges and foreign links that resolve', async () => {
-    const chains = await getOk('/api/chains', chainListSchema);
+    const chains = await getOk(api, '/api/chains', chainListSchema);
     let crossChainFeeds = 0;
     for (const summary of chains.items) {
-      const chain = await getOk(`/api/chains/${summary.id}`, chainDetailSchema);
+      const chain = await getOk(api, `/api/chains/${summary.id}`, chainDetailSchema);
       expect(chain.links.length).toBeGreaterThanOrEqual(6);
       expect(new Set(chain.links.map((l) => l.stage))).toEqual(
         new Set(['upstream', 'midstream', 'downstream']),
@@ -110,9 +98,9 @@ describe('chains', () => {
   });
 
   it('rejects a malformed chain id with 400 and an unknown one with 404', async () => {
-    const bad = await getError('/api/chains/NOT%20A%20SLUG', 400);
+    const bad = await getError(api, '/api/chains/NOT%20A%20SLUG', 400);
     expect(bad.details).toEqual([expect.objectContaining({ path: 'params.id' })]);
-    const missing = await getError('/api/chains/no-such-chain', 404);
+    const missing = await getError(api, '/api/chains/no-such-chain', 404);
     expect(missing.message).toContain('no-such-chain');
   });
 });
@@ -121,7 +109,7 @@ const stageIndex = (s: string) => ['upstream', 'midstream', 'downstream'].indexO
 
 describe('districts', () => {
   it('lists the 20 divisions and 3 functional zones with local enterprise counts', async () => {
-    const districts = await getOk('/api/districts', districtListSchema);
+    const districts = await getOk(api, '/api/districts', districtListSchema);
     expect(districts.total).toBeGreaterThanOrEqual(23);
     expect(districts.items.filter((d) => d.kind === 'functional-zone')).toHaveLength(3);
     expect(districts.items.find((d) => d.code === '510112')?.name).toBe('龙泉驿区');
@@ -130,32 +118,37 @@ describe('districts', () => {
   });
 
   it('shows one district with parks and chains, and 400/404 for bad codes', async () => {
-    const districts = await getOk('/api/districts', districtListSchema);
+    const districts = await getOk(api, '/api/districts', districtListSchema);
     const busiest = [...districts.items].sort((a, b) => b.enterpriseCount - a.enterpriseCount)[0];
     expect(busiest).toBeDefined();
-    const detail = await getOk(`/api/districts/${busiest?.code}`, districtDetailSchema);
+    const detail = await getOk(api, `/api/districts/${busiest?.code}`, districtDetailSchema);
     expect(detail.enterpriseCount).toBe(busiest?.enterpriseCount);
     expect(detail.chains.length).toBeGreaterThan(0);
     const withPark = districts.items.find((d) => d.parkCount > 0);
-    const parkDistrict = await getOk(`/api/districts/${withPark?.code}`, districtDetailSchema);
+    const parkDistrict = await getOk(api, `/api/districts/${withPark?.code}`, districtDetailSchema);
     expect(parkDistrict.parks.length).toBe(withPark?.parkCount);
-    await getError('/api/districts/abc', 400);
-    await getError('/api/districts/999999', 404);
+    await getError(api, '/api/districts/abc', 400);
+    await getError(api, '/api/districts/999999', 404);
   });
 });
 
 describe('enterprises', () => {
   it('finds enterprises by partial Chinese names', async () => {
-    const boe = await getOk(`/api/enterprises?q=${encodeURIComponent('京东方')}`, enterpriseListSchema);
+    const boe = await getOk(api, `/api/enterprises?q=${encodeURIComponent('京东方')}`, enterpriseListSchema);
     expect(boe.total).toBeGreaterThanOrEqual(1);
     expect(boe.items[0]?.name).toContain('京东方');
-    const lithium = await getOk(`/api/enterprises?q=${encodeURIComponent('锂电')}`, enterpriseListSchema);
+    const lithium = await getOk(
+      api,
+      `/api/enterprises?q=${encodeURIComponent('锂电')}`,
+      enterpriseListSchema,
+    );
     expect(lithium.total).toBeGreaterThanOrEqual(1);
     for (const item of lithium.items) expect(`${item.name}${item.fullName}`).toContain('锂电');
   });
 
   it('falls back to word search when the text is not one substring', async () => {
     const result = await getOk(
+      api,
       `/api/enterprises?q=${encodeURIComponent('京东方 科技')}`,
       enterpriseListSchema,
     );
@@ -164,6 +157,7 @@ describe('enterprises', () => {
 
   it('does not throw on Lucene syntax in user input', async () => {
     const result = await getOk(
+      api,
       `/api/enterprises?q=${encodeURIComponent('电池) OR (*:*')}`,
       enterpriseListSchema,
     );
@@ -171,46 +165,51 @@ describe('enterprises', () => {
   });
 
   it('filters by chain, link, district and province, and paginates', async () => {
-    const chains = await getOk('/api/chains', chainListSchema);
+    const chains = await getOk(api, '/api/chains', chainListSchema);
     const chain = [...chains.items].sort((a, b) => b.enterpriseCount - a.enterpriseCount)[0];
-    const byChain = await getOk(`/api/enterprises?chain=${chain?.id}&pageSize=5`, enterpriseListSchema);
+    const byChain = await getOk(api, `/api/enterprises?chain=${chain?.id}&pageSize=5`, enterpriseListSchema);
     expect(byChain.total).toBe(chain?.enterpriseCount);
     expect(byChain.items).toHaveLength(5);
     for (const e of byChain.items) expect(e.links.some((l) => l.chainId === chain?.id)).toBe(true);
 
-    const page2 = await getOk(`/api/enterprises?chain=${chain?.id}&pageSize=5&page=2`, enterpriseListSchema);
+    const page2 = await getOk(
+      api,
+      `/api/enterprises?chain=${chain?.id}&pageSize=5&page=2`,
+      enterpriseListSchema,
+    );
     expect(page2.items.map((e) => e.id)).not.toEqual(expect.arrayContaining(byChain.items.map((e) => e.id)));
 
     const linkId = byChain.items[0]?.links.find((l) => l.chainId === chain?.id)?.id;
-    const byLink = await getOk(`/api/enterprises?link=${linkId}&pageSize=100`, enterpriseListSchema);
+    const byLink = await getOk(api, `/api/enterprises?link=${linkId}&pageSize=100`, enterpriseListSchema);
     for (const e of byLink.items) expect(e.links.map((l) => l.id)).toContain(linkId);
 
     const inSichuan = await getOk(
+      api,
       `/api/enterprises?province=${encodeURIComponent('四川')}&pageSize=100`,
       enterpriseListSchema,
     );
     expect(inSichuan.total).toBeGreaterThan(50);
     for (const e of inSichuan.items) expect(e.province).toBe('四川');
 
-    const local = await getOk('/api/enterprises?district=510112&pageSize=100', enterpriseListSchema);
+    const local = await getOk(api, '/api/enterprises?district=510112&pageSize=100', enterpriseListSchema);
     for (const e of local.items) expect(e.districtCode).toBe('510112');
   });
 
   it('rejects bad paging with field paths', async () => {
-    const error = await getError('/api/enterprises?page=0&pageSize=1000', 400);
+    const error = await getError(api, '/api/enterprises?page=0&pageSize=1000', 400);
     expect(error.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: 'query.page' }),
         expect.objectContaining({ path: 'query.pageSize' }),
       ]),
     );
-    await getError('/api/enterprises?pageSize=abc', 400);
+    await getError(api, '/api/enterprises?pageSize=abc', 400);
   });
 
   it('counts a Chengdu firm without a known district as local', async () => {
-    const bank = await getOk('/api/enterprises/601838.SH', enterpriseDetailSchema);
+    const bank = await getOk(api, '/api/enterprises/601838.SH', enterpriseDetailSchema);
     expect(bank).toMatchObject({ city: '成都市', district: null, local: true });
-    const outside = await getOk('/api/enterprises/000725.SZ', enterpriseDetailSchema);
+    const outside = await getOk(api, '/api/enterprises/000725.SZ', enterpriseDetailSchema);
     expect(outside.local).toBe(false);
   });
 
@@ -222,7 +221,7 @@ describe('enterprises', () => {
     );
     const id = supplied[0];
     expect(id).toBeDefined();
-    const profile = await getOk(`/api/enterprises/${id}`, enterpriseDetailSchema);
+    const profile = await getOk(api, `/api/enterprises/${id}`, enterpriseDetailSchema);
     expect(profile.links.length).toBeGreaterThan(0);
     expect(profile.suppliesTo.length).toBeGreaterThan(0);
     expect(profile.provenance.source).not.toBe('unknown');
@@ -231,16 +230,17 @@ describe('enterprises', () => {
       expect(link.provenance.confidence).toBeGreaterThan(0);
       expect(link.evidence).toBeTruthy();
     }
-    await getError('/api/enterprises/999999.XX', 404);
-    await getError(`/api/enterprises/${encodeURIComponent('bad id!')}`, 400);
+    await getError(api, '/api/enterprises/999999.XX', 404);
+    await getError(api, `/api/enterprises/${encodeURIComponent('bad id!')}`, 400);
   });
 });
 
 describe('neighbourhood', () => {
   it('expands around an enterprise within the limit and marks truncation', async () => {
-    const chains = await getOk('/api/chains', chainListSchema);
-    const chain = await getOk(`/api/chains/${chains.items[0]?.id}`, chainDetailSchema);
+    const chains = await getOk(api, '/api/chains', chainListSchema);
+    const chain = await getOk(api, `/api/chains/${chains.items[0]?.id}`, chainDetailSchema);
     const one = await getOk(
+      api,
       `/api/graph/neighbourhood?id=chain:${chain.id}&depth=2&limit=20`,
       neighbourhoodSchema,
     );
@@ -251,6 +251,7 @@ describe('neighbourhood', () => {
     for (const edge of one.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
 
     const wide = await getOk(
+      api,
       `/api/graph/neighbourhood?id=${chain.id}&depth=3&limit=500`,
       neighbourhoodSchema,
     );
@@ -260,6 +261,7 @@ describe('neighbourhood', () => {
 
   it('follows only the relationship types asked for', async () => {
     const result = await getOk(
+      api,
       '/api/graph/neighbourhood?id=510112&types=LOCATED_IN&limit=50',
       neighbourhoodSchema,
     );
@@ -270,10 +272,10 @@ describe('neighbourhood', () => {
   });
 
   it('rejects bad parameters and unknown nodes', async () => {
-    const missingId = await getError('/api/graph/neighbourhood', 400);
+    const missingId = await getError(api, '/api/graph/neighbourhood', 400);
     expect(missingId.details).toEqual([expect.objectContaining({ path: 'query.id' })]);
-    await getError('/api/graph/neighbourhood?id=x&depth=9', 400);
-    await getError('/api/graph/neighbourhood?id=x&types=DROP', 400);
-    await getError('/api/graph/neighbourhood?id=nothing-like-this', 404);
+    await getError(api, '/api/graph/neighbourhood?id=x&depth=9', 400);
+    await getError(api, '/api/graph/neighbourhood?id=x&types=DROP', 400);
+    await getError(api, '/api/graph/neighbourhood?id=nothing-like-this', 404);
   });
 });

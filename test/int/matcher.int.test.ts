@@ -9,7 +9,6 @@ import {
   rankCypher,
   supplyMapCypher,
 } from '../../api/src/graph/matcher.repository.ts';
-import { errorBodySchema } from '../../api/src/http/schemas/error.schemas.ts';
 import {
   type ChainGapsBody,
   chainGapsSchema,
@@ -18,6 +17,7 @@ import {
   type TargetPageBody,
   targetPageSchema,
 } from '../../api/src/http/schemas/matcher.schemas.ts';
+import { getError, getOk } from '../support/expect-response.ts';
 import { authHeader, startTestApi, type TestApi } from '../support/test-api.ts';
 
 let api: TestApi;
@@ -27,18 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api.close();
 });
-
-async function getOk<T>(path: string, schema: { parse(v: unknown): T }): Promise<T> {
-  const { status, body } = await api.get(path);
-  expect(status, `GET ${path} answered ${status}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
-  return schema.parse(body);
-}
-
-async function getError(path: string, expectedStatus: number) {
-  const { status, body } = await api.get(path);
-  expect(status, `GET ${path}`).toBe(expectedStatus);
-  return errorBodySchema.parse(body).error;
-}
 
 const countRow = z.object({ n: z.number().int() });
 
@@ -94,7 +82,7 @@ describe('gap analysis', () => {
     expect(chains).toHaveLength(28);
     const totals = { strong: 0, weak: 0, missing: 0 };
     for (const chainId of chains) {
-      const gaps = await getOk(`/api/chains/${chainId}/gaps`, chainGapsSchema);
+      const gaps = await getOk(api, `/api/chains/${chainId}/gaps`, chainGapsSchema);
       expect(gaps.scope).toEqual({ kind: 'city', code: null, name: '成都市' });
       expect(gaps.links.length).toBeGreaterThanOrEqual(6);
       for (const link of gaps.links) {
@@ -116,7 +104,7 @@ describe('gap analysis', () => {
   }, 240_000);
 
   it('counts FEEDS edges and dependent local firms as the importance of a link', async () => {
-    const gaps = await getOk('/api/chains/integrated-circuit/gaps', chainGapsSchema);
+    const gaps = await getOk(api, '/api/chains/integrated-circuit/gaps', chainGapsSchema);
     const fab = gaps.links.find((l) => l.id === 'ic-wafer-fab');
     expect(fab?.class).toBe('missing');
     const feeds = await api.db.read(
@@ -135,15 +123,15 @@ describe('gap analysis', () => {
   });
 
   it('names the chain leader behind a strong link', async () => {
-    const gaps = await getOk('/api/chains/innovative-drug/gaps', chainGapsSchema);
+    const gaps = await getOk(api, '/api/chains/innovative-drug/gaps', chainGapsSchema);
     const chemical = gaps.links.find((l) => l.id === 'drug-chemical-drugs');
     expect(chemical?.class).toBe('strong');
     expect(chemical?.local.leaders.map((l) => l.name)).toContain('科伦药业');
   });
 
   it('analyses one district on its own firms', async () => {
-    const city = await getOk('/api/chains/innovative-drug/gaps', chainGapsSchema);
-    const xindu = await getOk('/api/chains/innovative-drug/gaps?district=510114', chainGapsSchema);
+    const city = await getOk(api, '/api/chains/innovative-drug/gaps', chainGapsSchema);
+    const xindu = await getOk(api, '/api/chains/innovative-drug/gaps?district=510114', chainGapsSchema);
     expect(xindu.scope).toEqual({ kind: 'district', code: '510114', name: '新都区' });
     for (const link of xindu.links) {
       expect(link.local.enterpriseCount, link.id).toBe(await localFirmsIn(link.id, '510114'));
@@ -155,9 +143,9 @@ describe('gap analysis', () => {
   });
 
   it('answers 404 for an unknown chain or district and 400 for a malformed district', async () => {
-    await getError('/api/chains/no-such-chain/gaps', 404);
-    await getError('/api/chains/food/gaps?district=999999', 404);
-    const bad = await getError('/api/chains/food/gaps?district=abc', 400);
+    await getError(api, '/api/chains/no-such-chain/gaps', 404);
+    await getError(api, '/api/chains/food/gaps?district=999999', 404);
+    const bad = await getError(api, '/api/chains/food/gaps?district=abc', 400);
     expect(bad.details).toEqual([expect.objectContaining({ path: 'query.district' })]);
   });
 });
@@ -180,7 +168,7 @@ async function localityOf(ids: string[], district?: string): Promise<Map<string,
 async function allTargets(query: string): Promise<TargetPageBody['items']> {
   const items: TargetPageBody['items'] = [];
   for (let page = 1; ; page += 1) {
-    const body = await getOk(`/api/targets?${query}&limit=100&page=${page}`, targetPageSchema);
+    const body = await getOk(api, `/api/targets?${query}&limit=100&page=${page}`, targetPageSchema);
     items.push(...body.items);
     if (items.length >= body.total || body.items.length === 0) return items;
   }
@@ -188,7 +176,7 @@ async function allTargets(query: string): Promise<TargetPageBody['items']> {
 
 describe('target ranking', () => {
   it('ranks every non-local firm of the chain, in score order with id as tie-break, page after page', async () => {
-    const first = await getOk('/api/targets?chain=integrated-circuit&limit=50', targetPageSchema);
+    const first = await getOk(api, '/api/targets?chain=integrated-circuit&limit=50', targetPageSchema);
     const pool = await api.db.read(
       `MATCH (:Link {chainId: 'integrated-circuit'})<-[:IN_LINK]-(e:Enterprise)
        WHERE NOT (coalesce(e.local, false) OR e.districtCode IS NOT NULL OR coalesce(e.city = '成都市', false))
@@ -208,7 +196,7 @@ describe('target ranking', () => {
       const next = all[i + 1];
       if (next) expect(t.score > next.score || (t.score === next.score && t.id < next.id), t.id).toBe(true);
     });
-    const again = await getOk('/api/targets?chain=integrated-circuit&limit=50', targetPageSchema);
+    const again = await getOk(api, '/api/targets?chain=integrated-circuit&limit=50', targetPageSchema);
     expect(again).toEqual(first);
   }, 240_000);
 
@@ -258,12 +246,12 @@ describe('target ranking', () => {
     ];
     let reasonsChecked = 0;
     for (const scope of scopes) {
-      const page = await getOk(`/api/targets?${scope.query}&limit=20`, targetPageSchema);
+      const page = await getOk(api, `/api/targets?${scope.query}&limit=20`, targetPageSchema);
       expect(page.items.length, scope.query).toBe(20);
       const gapsByChain = new Map<string, ChainGapsBody>();
       for (const chain of page.scope.chains) {
         const q = scope.district ? `?district=${scope.district}` : '';
-        gapsByChain.set(chain.id, await getOk(`/api/chains/${chain.id}/gaps${q}`, chainGapsSchema));
+        gapsByChain.set(chain.id, await getOk(api, `/api/chains/${chain.id}/gaps${q}`, chainGapsSchema));
       }
       for (const t of page.items) {
         expect(t.reasons.length, t.id).toBeGreaterThan(0);
@@ -286,20 +274,20 @@ describe('target ranking', () => {
   }, 240_000);
 
   it('answers 400 for a bad query and 404 for unknown chains, links, districts and profiles', async () => {
-    const none = await getError('/api/targets', 400);
+    const none = await getError(api, '/api/targets', 400);
     expect(none.details).toEqual([expect.objectContaining({ path: 'query.chain' })]);
-    const tooMany = await getError('/api/targets?chain=food&limit=101', 400);
+    const tooMany = await getError(api, '/api/targets?chain=food&limit=101', 400);
     expect(tooMany.details).toEqual([expect.objectContaining({ path: 'query.limit' })]);
-    await getError('/api/targets?chain=food&link=ic-wafer-fab', 400);
-    await getError('/api/targets?chain=food&format=pdf', 400);
-    await getError('/api/targets?chain=no-such-chain', 404);
-    await getError('/api/targets?link=no-such-link', 404);
-    await getError('/api/targets?chain=food&district=999999', 404);
-    await getError('/api/targets?chain=food&profile=no-such-profile', 404);
+    await getError(api, '/api/targets?chain=food&link=ic-wafer-fab', 400);
+    await getError(api, '/api/targets?chain=food&format=pdf', 400);
+    await getError(api, '/api/targets?chain=no-such-chain', 404);
+    await getError(api, '/api/targets?link=no-such-link', 404);
+    await getError(api, '/api/targets?chain=food&district=999999', 404);
+    await getError(api, '/api/targets?chain=food&profile=no-such-profile', 404);
   });
 
   it('exports the page as CSV with a BOM and as XLSX', async () => {
-    const json = await getOk('/api/targets?chain=rail-transit&limit=30', targetPageSchema);
+    const json = await getOk(api, '/api/targets?chain=rail-transit&limit=30', targetPageSchema);
     const csv = await fetch(`${api.baseUrl}/api/targets?chain=rail-transit&limit=30&format=csv`, {
       headers: await authHeader(api),
     });
