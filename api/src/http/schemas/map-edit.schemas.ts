@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapActions } from '../../domain/map/map-change.ts';
+import { mapChangeSchema } from '../../graph/map-edit.repository.ts';
 import { stageSchema } from './catalog.schemas.ts';
 
 /** Requests and responses of the versioned map edits (`/api/admin/…`). */
@@ -84,25 +84,8 @@ export const moveEnterpriseBodySchema = z.strictObject({
 
 export const revertBodySchema = z.strictObject({ note: editFields.note });
 
-export const mapChangeResponseSchema = z.object({
-  id: z.string(),
-  seq: z.number().int(),
-  action: z.enum(mapActions),
-  entityType: z.enum(['Chain', 'Link', 'FEEDS', 'IN_LINK']),
-  entityId: z.string(),
-  effectiveDate: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  summary: z.string(),
-  note: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  keys: z.array(z.string()),
-  needs: z.array(z.string()),
-  chainIds: z.array(z.string()),
-  reverts: z.string().nullable(),
-  revertedBy: z.string().nullable(),
-});
+/** A change as the repository reads it back; the response is exactly that record. */
+export const mapChangeResponseSchema = mapChangeSchema;
 
 export const dateRangeQuerySchema = z
   .object({ from: isoDate, to: isoDate })
