@@ -1,6 +1,6 @@
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { defineMessages, setLanguage, useLanguage, useMessages } from '../lib/i18n.ts';
-import { chainListHref } from '../lib/routes.ts';
+import { overviewHref } from '../lib/routes.ts';
 
 const messages = defineMessages({
   'zh-CN': {
@@ -18,7 +18,7 @@ export function AppHeader() {
   const m = useMessages(messages);
   return (
     <header className="app-header">
-      <a className="brand" href={chainListHref()}>
+      <a className="brand" href={overviewHref()}>
         <span className="brand-name">ChainScout</span>
         <span className="brand-tagline">{m.tagline}</span>
       </a>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { ChainDetail } from '../../../../api/src/http/schemas/catalog.schemas.ts';
 import { ErrorNotice, LoadingNotice } from '../../components/status-notice.tsx';
 import { otherName, pickName, useLanguage, useMessages } from '../../lib/i18n.ts';
-import { chainListHref, chainMapHref, navigate } from '../../lib/routes.ts';
+import { chainMapHref, navigate, overviewHref, type PageProps } from '../../lib/routes.ts';
 import { useChainDetail } from './api/get-chain-detail.ts';
 import { chainMapMessages } from './chain-map.messages.ts';
 import { ChainMapCanvas } from './chain-map-canvas.tsx';
@@ -12,14 +12,15 @@ import { LinkPanel } from './link-panel.tsx';
 import { LinkTable } from './link-table.tsx';
 import { toElements } from './to-elements.ts';
 
-export function ChainMapPage({ chainId }: { chainId: string }) {
+export function ChainMapPage({ params }: PageProps<'chain-map'>) {
+  const { chainId } = params;
   const m = useMessages(chainMapMessages);
   const query = useChainDetail(chainId);
 
   return (
     <section className="page chain-map-page">
       <nav className="breadcrumb">
-        <a href={chainListHref()}>{m.back}</a>
+        <a href={overviewHref()}>{m.back}</a>
       </nav>
       {query.status === 'loading' && <LoadingNotice label={m.loading} />}
       {query.status === 'error' && (

@@ -1,0 +1,6 @@
+import type { PageProps } from '../../lib/routes.ts';
+
+// PAGE-STUB: replaced by the real page; the build fails the check in .ci if any stub remains.
+export function EnterprisePage(_props: PageProps<'enterprise'>) {
+  return <p className="notice">enterprise</p>;
+}
