@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, rename } from 'node:fs/promises';
+import { access, mkdir, rename } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -13,15 +14,19 @@ import { exportGraph, isDatabaseEmpty, restoreGraph } from '../api/src/graph/gra
 import { applyMigrations } from '../api/src/graph/migrations.ts';
 
 /**
- * `npm run export -- <file.jsonl>` writes the whole graph as JSON lines (also the backup command: run it from cron);
+ * `npm run export -- <file.jsonl>` writes the whole graph as JSON lines; `npm run export -- --out-dir <dir>` writes
+ * a dated file there, the backup command to run from cron (exit 0 written, 1 failed, 2 wrong arguments);
  * `npm run restore -- <file.jsonl> [--force]` loads one into an empty database (`--force` wipes it first).
  */
 
 const usage = {
   export: `usage: npm run export -- <file.jsonl>
+       npm run export -- --out-dir <dir>
 
   Writes every node and relationship as JSON lines, in a fixed order: the same graph gives the same bytes.
-  The file is written next to its final name and renamed when complete, so a backup is never half a file.`,
+  The file is written next to its final name and renamed when complete, so a backup is never half a file.
+  --out-dir  write <dir>/chainscout-<UTC date and time>.jsonl (the folder is created), for scheduled backups
+  Exit status: 0 written, 1 failed (e.g. Neo4j unreachable), 2 wrong arguments.`,
   restore: `usage: npm run restore -- <file.jsonl> [--force]
 
   Loads a dump written by \`npm run export\` into an empty database.
@@ -46,6 +51,7 @@ function parseCommandLine(argv: string[]) {
       args: argv,
       options: {
         force: { type: 'boolean', default: false },
+        'out-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -59,9 +65,22 @@ function parseCommandLine(argv: string[]) {
   if (values.help === true) return { help: command.data };
   if (positionals.length > 2) throw new UsageError(`unexpected arguments: ${positionals.slice(2).join(' ')}`);
   if (command.data === 'export' && values.force === true) throw new UsageError('--force is for restore only');
+  const outDir = values['out-dir'];
+  if (typeof outDir === 'string') {
+    if (command.data !== 'export') throw new UsageError('--out-dir is for export only');
+    if (positionals[1] !== undefined) throw new UsageError('give a file or --out-dir, not both');
+    if (outDir.trim() === '') throw new UsageError('--out-dir needs a folder');
+    return { command: 'export' as const, file: datedDumpFile(outDir), force: false, outDir };
+  }
   const args = argsSchema.safeParse({ command: command.data, file: positionals[1], force: values.force });
   if (!args.success) throw new UsageError(args.error.issues.map((i) => i.message).join('; '));
   return args.data;
+}
+
+/** `<dir>/chainscout-2026-11-29T0215Z.jsonl`: sorts by time, and one a minute never collides with itself. */
+function datedDumpFile(dir: string, at = new Date()): string {
+  const stamp = at.toISOString().slice(0, 16).replaceAll(':', '');
+  return path.join(dir, `chainscout-${stamp}Z.jsonl`);
 }
 
 async function writeDump(file: string, work: (write: (line: string) => Promise<void>) => Promise<unknown>) {
@@ -83,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parseCommandLine>;
   try {
     args = parseCommandLine(argv);
-    if ('help' in args) {
+    if ('help' in args && args.help !== undefined) {
       process.stdout.write(`${usage[args.help]}\n`);
       return 0;
     }
@@ -108,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   try {
     if (args.command === 'export') {
+      if ('outDir' in args) await mkdir(args.outDir, { recursive: true });
       let counts = { nodes: 0, relationships: 0 };
       await writeDump(args.file, async (write) => {
         counts = await exportGraph(db, write);

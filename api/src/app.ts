@@ -3,16 +3,22 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { type AuthOptions, type AuthService, createAuthService } from './domain/auth/auth.service.ts';
+import { createUserAdminService } from './domain/auth/user-admin.service.ts';
+import { createChainHealthService } from './domain/matcher/chain-health.ts';
 import { createAuditRepository } from './graph/audit.ts';
 import { createCatalogRepository } from './graph/catalog.repository.ts';
-import { cachedCatalog } from './graph/catalog-cache.ts';
+import { cachedCatalog, cachedChainHealth } from './graph/catalog-cache.ts';
 import type { Database } from './graph/database.ts';
 import { createDistrictRepository } from './graph/district.repository.ts';
 import { createEnterpriseRepository } from './graph/enterprise.repository.ts';
+import { withOneVersionRead } from './graph/graph-version.ts';
 import { createMapEditRepository } from './graph/map-edit.repository.ts';
+import { createMatcherRepository } from './graph/matcher.repository.ts';
 import { createNeighbourhoodRepository } from './graph/neighbourhood.repository.ts';
 import { createHotReads } from './graph/read-cache.ts';
+import { createSearchRepository } from './graph/search.repository.ts';
 import { createAuthStore } from './graph/session.repository.ts';
+import { createUserRepository } from './graph/user.repository.ts';
 import { bearerAuthenticator } from './http/bearer.ts';
 import { apiNotFound, errorHandler, type Logger } from './http/error-handler.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -28,6 +34,8 @@ import { jointRoutes } from './http/routes/joint.routes.ts';
 import { mapEditRoutes } from './http/routes/map-edit.routes.ts';
 import { matcherRoutes } from './http/routes/matcher.routes.ts';
 import { projectRoutes } from './http/routes/projects.routes.ts';
+import { searchRoutes } from './http/routes/search.routes.ts';
+import { userRoutes } from './http/routes/users.routes.ts';
 
 export interface AppDeps {
   db: Database;
@@ -49,18 +57,26 @@ export function apiRoutes(
 ): RouteSpec[] {
   // Hot reads go through a cache keyed by the graph version; writing through `hot.db` tells it at once.
   const hot = createHotReads(db);
+  const enterprises = createEnterpriseRepository(db, facts);
+  const catalog = cachedCatalog(createCatalogRepository(hot.db, facts), hot.cache);
+  const chainHealth = createChainHealthService({
+    listChainIds: async () => (await catalog.listChains()).map((chain) => chain.id),
+    gapFacts: createMatcherRepository(hot.db, hot.cache).gapFacts,
+  });
   return [
     ...healthRoutes(db),
     ...authRoutes(auth, createAuditRepository(db)),
-    ...catalogRoutes(cachedCatalog(createCatalogRepository(hot.db, facts), hot.cache)),
+    ...catalogRoutes(catalog, cachedChainHealth(chainHealth.listHealth, hot.cache)),
     ...districtRoutes(createDistrictRepository(db)),
-    ...enterpriseRoutes(createEnterpriseRepository(db, facts)),
+    ...enterpriseRoutes(enterprises),
+    ...searchRoutes(createSearchRepository(db, enterprises)),
     ...graphRoutes(createNeighbourhoodRepository(db)),
     ...importRoutes(hot.db),
     ...matcherRoutes(hot.db, hot.cache),
     ...jointRoutes(hot.db),
     ...projectRoutes(hot.db),
     ...mapEditRoutes(createMapEditRepository(hot.db)),
+    ...userRoutes(createUserAdminService(createUserRepository(db), auth.forgetUser)),
   ];
 }
 
@@ -86,6 +102,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.type('application/json').send(openApiJson);
   });
+  // Each API request reads the graph version once, however many cached reads it makes.
+  app.use('/api', (_req, _res, next) => withOneVersionRead(next));
   for (const route of routes) app[route.method](route.path, toHandler(route, authenticate));
   app.use('/api', apiNotFound);
 

@@ -1,14 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from './config.ts';
-import { hashPassword } from './domain/auth/password.ts';
-import {
-  districtCodeSchema,
-  districtRuleProblem,
-  newPasswordSchema,
-  roleSchema,
-  usernameSchema,
-} from './domain/auth/user.ts';
+import { districtCodeSchema, districtRuleProblem, roleSchema, usernameSchema } from './domain/auth/user.ts';
+import { createUserAdminService } from './domain/auth/user-admin.service.ts';
 import { AppError, NotFoundError } from './domain/errors.ts';
 import { openGraph } from './graph/open-graph.ts';
 import { createUserRepository, type UserRepository } from './graph/user.repository.ts';
@@ -126,27 +120,20 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
-async function newPasswordHash(): Promise<string> {
-  const password = newPasswordSchema.safeParse(await readPassword('Password: '));
-  if (!password.success) {
-    throw new AppError(`The password ${password.error.issues[0]?.message ?? 'is invalid'}`, 'weak_password');
-  }
-  return hashPassword(password.data);
-}
-
 /** The audit trail names CLI changes after the operating-system user who ran them. */
 const cliActor = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
 
 async function run(command: Command, users: UserRepository): Promise<string> {
+  // The same rules as the admin API: password strength, hashing, the district rule.
+  const admin = createUserAdminService(users);
   switch (command.command) {
     case 'add': {
-      const passwordHash = await newPasswordHash();
-      const user = await users.createUser(
+      const user = await admin.addUser(
         {
           username: command.username,
           role: command.role,
           districtCode: command.district ?? null,
-          passwordHash,
+          password: await readPassword('Password: '),
         },
         cliActor(),
       );
@@ -175,7 +162,7 @@ async function run(command: Command, users: UserRepository): Promise<string> {
     case 'reset-password': {
       // Before asking for a password, so a typo in the name is not found out after typing it twice.
       if (!(await users.findUser(command.username))) throw new NotFoundError('User', command.username);
-      await users.setPasswordHash(command.username, await newPasswordHash(), cliActor());
+      await admin.resetPassword(command.username, await readPassword('Password: '), cliActor());
       return `Set a new password for "${command.username}" and ended its sessions`;
     }
   }

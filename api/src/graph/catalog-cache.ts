@@ -1,3 +1,4 @@
+import type { ChainHealth } from '../http/schemas/catalog.schemas.ts';
 import type { CatalogRepository } from './catalog.repository.ts';
 import type { ReadCache } from './read-cache.ts';
 
@@ -16,4 +17,12 @@ export function cachedCatalog(catalog: CatalogRepository, cache: ReadCache): Cat
     getChain: (...args: Parameters<CatalogRepository['getChain']>) =>
       cache.get(`catalog|chain|${today()}|${JSON.stringify(args)}`, () => catalog.getChain(...args)),
   };
+}
+
+/** Every chain's health through the read cache: 28 gap analyses are read once per graph version. */
+export function cachedChainHealth(
+  listHealth: () => Promise<ChainHealth[]>,
+  cache: ReadCache,
+): () => Promise<ChainHealth[]> {
+  return () => cache.get('catalog|chain-health', listHealth);
 }

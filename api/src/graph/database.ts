@@ -48,6 +48,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     maxConnectionPoolSize: 100,
   });
   const database = options.database;
+  // Once closing, the driver answers "Pool is closed" (a Neo4jError with no code): requests still in flight
+  // during shutdown are told the database is unavailable, as during any other outage.
+  let closed = false;
+  const translate = (error: unknown) => (closed ? new UnavailableError() : translateError(error));
 
   const run = async <T>(
     mode: 'READ' | 'WRITE',
@@ -62,7 +66,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       });
       return result.records.map(map);
     } catch (error) {
-      throw translateError(error);
+      throw translate(error);
     }
   };
 
@@ -71,11 +75,12 @@ export function createDatabase(options: DatabaseOptions): Database {
     read: (cypher, params, map) => run('READ', cypher, params, map),
     write: (cypher, params, map) => run('WRITE', cypher, params, map),
     async writeTransaction(work, label) {
+      if (closed) throw new UnavailableError();
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
         return await session.executeWrite(work, { metadata: { app: 'chainscout', work: label } });
       } catch (error) {
-        throw translateError(error);
+        throw translate(error);
       } finally {
         await session.close();
       }
@@ -85,7 +90,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       try {
         await session.run(cypher, params);
       } catch (error) {
-        throw translateError(error);
+        throw translate(error);
       } finally {
         await session.close();
       }
@@ -95,10 +100,13 @@ export function createDatabase(options: DatabaseOptions): Database {
         const info = await driver.getServerInfo({ database });
         return { version: info.agent ?? 'unknown', address: info.address ?? 'unknown' };
       } catch (error) {
-        throw translateError(error);
+        throw translate(error);
       }
     },
-    close: () => driver.close(),
+    close: () => {
+      closed = true;
+      return driver.close();
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import {
   districtDetailSchema,
   districtSummarySchema,
 } from '../http/schemas/district.schemas.ts';
-import type { Database } from './database.ts';
+import { type Database, int } from './database.ts';
 
 const summaryProjection = `d {.code, .name, .nameEn, .kind, leadIndustry: d.leadIndustry,
   enterpriseCount: COUNT { (:Enterprise)-[:LOCATED_IN]->(d) },
@@ -29,9 +29,14 @@ export function createDistrictRepository(db: Database) {
         `MATCH (d:District {code: $code})
          CALL (d) {
            OPTIONAL MATCH (d)<-[:LOCATED_IN]-(e:Enterprise)-[:IN_LINK]->(:Link)<-[:HAS_LINK]-(c:Chain)
-           WITH c, count(DISTINCT e) AS n WHERE c IS NOT NULL
+           WITH c, e WHERE c IS NOT NULL
+           WITH DISTINCT c, e, EXISTS { (e)-[:LEADS]->(c) } AS leads
+           // Leaders first, then listed firms, so the few named are the ones a reader knows.
+           ORDER BY leads DESC, coalesce(e.listed, false) DESC, e.id
+           WITH c, count(e) AS n,
+                collect(e {.id, .name, board: e.board, leader: leads})[0..$firmsPerChain] AS firms
            ORDER BY n DESC, c.id
-           RETURN collect({chainId: c.id, chainName: c.name, enterpriseCount: n}) AS chains
+           RETURN collect({chainId: c.id, chainName: c.name, enterpriseCount: n, firms: firms}) AS chains
          }
          RETURN ${summaryProjection} AS summary, {
            source: coalesce(d.source, ''), asOf: toString(d.asOf),
@@ -41,12 +46,15 @@ export function createDistrictRepository(db: Database) {
                                       focusChains: COLLECT { MATCH (p)-[:FOCUSES_ON]->(c:Chain) WITH c ORDER BY c.id
                                                              RETURN c {.id, .name} }} },
            chains: chains} AS detail`,
-        { code },
+        { code, firmsPerChain: int(firmsPerChain) },
         (r) => districtDetailSchema.parse({ ...r.get('summary'), ...r.get('detail') }),
       );
       return rows[0];
     },
   };
 }
+
+/** Local firms named per chain in a district's detail (the count covers all of them). */
+export const firmsPerChain = 12;
 
 export type DistrictRepository = ReturnType<typeof createDistrictRepository>;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, ManagedTransaction } from './database.ts';
 
 /**
@@ -41,22 +42,52 @@ export interface GraphVersionClock {
   noteLocalWrite(): void;
 }
 
+interface VersionRead {
+  /** Local writes counted when the read started. */
+  writes: number;
+  version: Promise<number>;
+}
+
+const requestScope = new AsyncLocalStorage<{ read?: VersionRead }>();
+
+/**
+ * Runs one request's work so that all its cached reads share the version read first: a request then answers
+ * from one graph version, and pays one version round trip however many cached reads it makes. A write made by
+ * this process during the request ends the sharing, so the request still reads its own writes.
+ */
+export function withOneVersionRead<T>(work: () => T): T {
+  return requestScope.run({}, work);
+}
+
 /**
  * Reads the version once per call, but lets concurrent callers share one in-flight read, as long as it started
  * after the last write this process made: a read that follows an acknowledged write always sees its bump.
  */
 export function createGraphVersionClock(db: Database): GraphVersionClock {
   let writes = 0;
-  let inFlight: { writes: number; version: Promise<number> } | undefined;
+  let inFlight: VersionRead | undefined;
+  const read = (): VersionRead => {
+    if (inFlight && inFlight.writes === writes) return inFlight;
+    const started = { writes, version: readGraphVersion(db) };
+    inFlight = started;
+    const clear = () => {
+      if (inFlight === started) inFlight = undefined;
+    };
+    started.version.then(clear, clear);
+    return started;
+  };
   return {
     current() {
-      if (inFlight && inFlight.writes === writes) return inFlight.version;
-      const started = { writes, version: readGraphVersion(db) };
-      inFlight = started;
-      const clear = () => {
-        if (inFlight === started) inFlight = undefined;
-      };
-      started.version.then(clear, clear);
+      const scope = requestScope.getStore();
+      if (scope?.read && scope.read.writes === writes) return scope.read.version;
+      const started = read();
+      if (scope) {
+        scope.read = started;
+        // A failed read is not kept: the next cached read of the request tries again.
+        started.version.catch(() => {
+          if (scope.read === started) scope.read = undefined;
+        });
+      }
       return started.version;
     },
     noteLocalWrite() {

@@ -9,8 +9,10 @@ import {
   feedsKey,
   linkKey,
   type MapAction,
+  type MapChange,
   type MapEntityType,
   mapActions,
+  mapChangeSchema,
   nameKeyOf,
   placementKey,
   subjectOf,
@@ -42,26 +44,8 @@ export interface Versioned {
   version: number;
 }
 
-export const mapChangeSchema = z.object({
-  id: z.string(),
-  seq: z.number().int(),
-  action: z.enum(mapActions),
-  entityType: z.enum(['Chain', 'Link', 'FEEDS', 'IN_LINK']),
-  entityId: z.string(),
-  effectiveDate: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  summary: z.string(),
-  note: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  keys: z.array(z.string()),
-  needs: z.array(z.string()),
-  chainIds: z.array(z.string()),
-  reverts: z.string().nullable(),
-  revertedBy: z.string().nullable(),
-});
-export type MapChange = z.infer<typeof mapChangeSchema>;
+// The change record is plain data the web app parses too, so its schema lives in the domain, free of the driver.
+export { type MapChange, mapChangeSchema };
 
 const jsonColumn = z
   .string()

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LinkFacts } from '../domain/matcher/gap-analysis.ts';
 import { homeCityName, type Locality } from '../domain/matcher/locality.ts';
+import type { CandidateFilters } from '../domain/matcher/matcher.service.ts';
 import type { AdjacencyEvidence } from '../domain/matcher/target-reasons.ts';
 import {
   type CandidateFeatures,
@@ -122,15 +123,30 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
       return supply;
     });
 
-  const countCandidates = (linkIds: string[], locality: Locality, includeVetoed: boolean) =>
-    memo(`count|${localityKey(locality)}|${includeVetoed}|${digest(linkIds)}`, async () => {
-      const rows = await db.read(
-        countCypher(locality),
-        { linkIds, riskPattern: scoringRules.riskPattern, includeVetoed, ...localityParams(locality) },
-        (r) => z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
-      );
-      return rows[0] ?? { total: 0, vetoed: 0 };
-    });
+  const countCandidates = (
+    linkIds: string[],
+    locality: Locality,
+    includeVetoed: boolean,
+    filters: CandidateFilters | undefined,
+  ) =>
+    memo(
+      `count|${localityKey(locality)}|${includeVetoed}|${digest([linkIds, filterParams(filters)])}`,
+      async () => {
+        const rows = await db.read(
+          countCypher(locality),
+          {
+            linkIds,
+            riskPattern: scoringRules.riskPattern,
+            includeVetoed,
+            k: scoringRules,
+            ...filterParams(filters),
+            ...localityParams(locality),
+          },
+          (r) => z.object({ total: z.number().int(), vetoed: z.number().int() }).parse(r.get('row')),
+        );
+        return rows[0] ?? { total: 0, vetoed: 0 };
+      },
+    );
 
   const rankRows = async (request: RankRequest, skip: number, limit: number): Promise<CandidateRow[]> => {
     const supply = await supplyMap(request.linkIds, request.locality);
@@ -145,6 +161,7 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
       weightSum: weightSum(request.weights),
       referenceDate: request.referenceDate,
       includeVetoed: request.includeVetoed,
+      ...filterParams(request.filters),
       skip: int(skip),
       limit: int(limit),
       ...localityParams(request.locality),
@@ -213,7 +230,12 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
       request: RankRequest,
     ): Promise<{ rows: CandidateRow[]; total: number; vetoed: number }> {
       // Counting needs no scores: it runs while the supply features are gathered.
-      const countsPending = countCandidates(request.linkIds, request.locality, request.includeVetoed);
+      const countsPending = countCandidates(
+        request.linkIds,
+        request.locality,
+        request.includeVetoed,
+        request.filters,
+      );
       let rows: CandidateRow[];
       if (cache) {
         // Whole blocks from the top: the next pages of the same ranking are then slices of a cached prefix.
@@ -375,6 +397,7 @@ export interface RankRequest {
   skip: number;
   limit: number;
   includeVetoed: boolean;
+  filters?: CandidateFilters;
 }
 
 export interface CandidateRow {
@@ -461,7 +484,30 @@ const adjacencyEvidenceSchema = z.object({
 const candidateMatch = (locality: Locality) => `
   UNWIND $linkIds AS linkId
   MATCH (:Link {id: linkId})<-[r:IN_LINK]-(e:Enterprise)
-  WHERE r.validTo IS NULL AND NOT ${localClause('e', locality)}`;
+  WHERE r.validTo IS NULL AND NOT ${localClause('e', locality)}
+    AND ($province IS NULL OR e.province = $province) AND ($board IS NULL OR e.board = $board)`;
+
+/** The filter parameters every candidate query takes; absent filters are null (or 0) and match everything. */
+function filterParams(filters: CandidateFilters | undefined): {
+  province: string | null;
+  board: string | null;
+  minQuality: number;
+} {
+  return {
+    province: filters?.province ?? null,
+    board: filters?.board ?? null,
+    minQuality: filters?.minQuality ?? 0,
+  };
+}
+
+/** The quality component (`qualityOf` in target-scoring.ts) of the enterprise bound to `e`. */
+const qualityExpression = (leader: string, supplyEdges: string) => `
+    $k.qualityBoard * CASE WHEN NOT coalesce(e.listed, false) THEN $k.unlistedQuality
+                           WHEN e.board IS NULL THEN $k.otherListedQuality
+                           ELSE coalesce($k.boardQuality[e.board], $k.otherListedQuality) END
+      + $k.qualityLeader * CASE WHEN ${leader} THEN 1.0 ELSE 0.0 END
+      + $k.qualityPartners * CASE WHEN ${supplyEdges} <= 0 THEN 0.0
+                                  ELSE toFloat(${supplyEdges}) / (${supplyEdges} + $k.supplyEdgesHalf) END`;
 
 /**
  * Supply features of every candidate tied to local firms, computed once from the local side: distinct local
@@ -535,16 +581,12 @@ export const rankCypher = (locality: Locality) => `
         * (1.0 - $k.adjacencyCap * CASE WHEN adjacency <= 0 THEN 0.0 ELSE adjacency / (adjacency + $k.adjacencyHalf) END)
         * (1.0 - $k.proximityCap * CASE WHEN proximity <= 0 THEN 0.0 ELSE proximity / (proximity + $k.proximityHalf) END)
       AS supplyTies,
-    $k.qualityBoard * CASE WHEN NOT coalesce(e.listed, false) THEN $k.unlistedQuality
-                           WHEN e.board IS NULL THEN $k.otherListedQuality
-                           ELSE coalesce($k.boardQuality[e.board], $k.otherListedQuality) END
-      + $k.qualityLeader * CASE WHEN leader THEN 1.0 ELSE 0.0 END
-      + $k.qualityPartners * CASE WHEN supplyEdges <= 0 THEN 0.0
-                                  ELSE toFloat(supplyEdges) / (supplyEdges + $k.supplyEdgesHalf) END
+    ${qualityExpression('leader', 'supplyEdges')}
       AS quality,
     CASE WHEN daysSinceListing IS NULL OR daysSinceListing >= $k.momentumDays THEN 0.0
          WHEN daysSinceListing <= 0 THEN 1.0
          ELSE 1.0 - toFloat(daysSinceListing) / $k.momentumDays END AS momentum
+  WHERE quality >= $minQuality
   WITH *, CASE WHEN vetoed THEN 0.0
                ELSE ($w.gapFit * best.v + $w.supplyTies * supplyTies + $w.quality * quality
                      + $w.momentum * momentum) / $weightSum END AS score
@@ -561,6 +603,9 @@ export const countCypher = (locality: Locality) => `
   ${candidateMatch(locality)}
   WITH DISTINCT e
   WITH e, coalesce(e.name =~ $riskPattern, false) AS vetoed
+  // Quality is computed only when filtered on; it needs the candidate's relationships.
+  WHERE $minQuality <= 0
+     OR ${qualityExpression('EXISTS { (e)-[:LEADS]->() }', 'COUNT { (e)-[:SUPPLIES]-() }')} >= $minQuality
   RETURN {total: count(CASE WHEN $includeVetoed OR NOT vetoed THEN 1 END),
           vetoed: count(CASE WHEN vetoed THEN 1 END)} AS row`;
 

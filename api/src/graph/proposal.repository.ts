@@ -109,6 +109,9 @@ const summaryProjection = `p {${snapshotFields}, ${summaryFields}}`;
 const effectiveStateCypher = `CASE WHEN p.state IN ['draft', 'proposed', 'countered'] AND p.expiresAt <= datetime()
   THEN 'expired' ELSE p.state END`;
 
+/** A district's inbox folders: what waits for its answer, what it initiated, everything it is party to. */
+export type ProposalBox = 'all' | 'awaiting' | 'mine';
+
 export interface NewProposal {
   id: string;
   title: string;
@@ -176,6 +179,7 @@ export function createProposalRepository(db: Database) {
     async listProposals(filter: {
       district: string | null;
       state: string | null;
+      box?: ProposalBox;
       skip: number;
       limit: number;
     }): Promise<{ items: ProposalSummaryRecord[]; total: number }> {
@@ -183,7 +187,16 @@ export function createProposalRepository(db: Database) {
         filter.district === null
           ? 'MATCH (p:Proposal)'
           : 'MATCH (:District {code: $district})<-[:PARTY]-(p:Proposal)';
-      const where = `WHERE $state IS NULL OR ${effectiveStateCypher} = $state`;
+      // Boxes are a district's view: without a district every proposal is in "all".
+      const box = filter.district === null ? 'all' : (filter.box ?? 'all');
+      const boxClause =
+        box === 'mine'
+          ? 'AND p.initiator = $district'
+          : box === 'awaiting'
+            ? `AND ((${effectiveStateCypher} IN ['proposed', 'countered'] AND NOT $district IN p.acceptedBy)
+                    OR (${effectiveStateCypher} = 'draft' AND p.initiator = $district))`
+            : '';
+      const where = `WHERE ($state IS NULL OR ${effectiveStateCypher} = $state) ${boxClause}`;
       const params = { district: filter.district, state: filter.state };
       const [items, totals] = await Promise.all([
         db.read(

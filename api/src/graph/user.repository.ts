@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../domain/auth/session-user.ts';
 import type { NewUser, StoredUser, UserSummary } from '../domain/auth/user.ts';
 import { roleSchema } from '../domain/auth/user.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
@@ -106,6 +107,26 @@ export function createUserRepository(db: Database) {
           disabled,
         });
       }, 'set-user-disabled');
+    },
+
+    /** Changes a user's role and district; sessions stay, as each request reads the role afresh. Audited. */
+    setRole(username: string, role: Role, districtCode: string | null, actor = 'system'): Promise<void> {
+      return db.writeTransaction(async (tx) => {
+        const before = await lockUser(tx, username);
+        await tx.run(
+          'MATCH (u:User {username: $username}) SET u.role = $role, u.districtCode = $districtCode',
+          {
+            username,
+            role,
+            districtCode,
+          },
+        );
+        await auditUser(tx, actor, 'change-role', username, auditedFields(before), {
+          ...auditedFields(before),
+          role,
+          districtCode,
+        });
+      }, 'set-user-role');
     },
 
     /** Sets a new password hash and ends the user's sessions. Audited (without any hash) as done by `actor`. */

@@ -30,7 +30,16 @@ export interface AuthOptions {
   throttle?: LoginThrottlePolicy;
   /** The clock; tests move it forward to expire sessions. */
   now?: () => Date;
+  /**
+   * How long a checked session is trusted without asking the graph again (5 s when left out; 0 turns it off).
+   * Logout, disabling and role changes made through this process take effect at once; made through another
+   * copy of the API, within this time.
+   */
+  sessionCheckTtlMs?: number;
 }
+
+/** Checked sessions kept at most; beyond it the oldest are forgotten first. */
+const MAX_CHECKED_SESSIONS = 10_000;
 
 export interface LoginResult {
   token: string;
@@ -43,6 +52,18 @@ const wrongCredentials = 'Wrong username or password';
 export function createAuthService(store: AuthStore, options: AuthOptions) {
   const throttle = options.throttle ?? defaultLoginThrottle;
   const now = options.now ?? (() => new Date());
+  const checkTtlMs = options.sessionCheckTtlMs ?? 5_000;
+  // Every request names its session; asking the graph each time would double the work of a cached read.
+  const checked = new Map<string, { user: SessionUser; expiresAtMs: number; trustedUntilMs: number }>();
+  const remember = (tokenHash: string, user: SessionUser, expiresAtMs: number, atMs: number) => {
+    if (checkTtlMs <= 0) return;
+    checked.delete(tokenHash);
+    checked.set(tokenHash, { user, expiresAtMs, trustedUntilMs: atMs + checkTtlMs });
+    for (const oldest of checked.keys()) {
+      if (checked.size <= MAX_CHECKED_SESSIONS) break;
+      checked.delete(oldest);
+    }
+  };
 
   return {
     async login(input: { username: string; password: string; address: string }): Promise<LoginResult> {
@@ -74,18 +95,34 @@ export function createAuthService(store: AuthStore, options: AuthOptions) {
     /** The user behind a bearer token; `UnauthorizedError` when it is unknown, expired or its user disabled. */
     async authenticate(token: string): Promise<SessionUser> {
       const tokenHash = sessionTokenHash(token);
+      const atMs = now().getTime();
+      const known = checked.get(tokenHash);
+      if (known && atMs < known.trustedUntilMs && atMs < known.expiresAtMs) return known.user;
+      checked.delete(tokenHash);
       const session = await store.findSession(tokenHash);
       if (!session) throw new UnauthorizedError('Your session is unknown or has ended; please log in again');
-      if (Date.parse(session.expiresAt) <= now().getTime()) {
+      const expiresAtMs = Date.parse(session.expiresAt);
+      if (expiresAtMs <= atMs) {
         await store.deleteSession(tokenHash);
         throw new UnauthorizedError('Your session has expired; please log in again');
       }
       if (session.user.disabled) throw new UnauthorizedError(`User "${session.user.username}" is disabled`);
-      return sessionUserOf(session.user);
+      const user = sessionUserOf(session.user);
+      remember(tokenHash, user, expiresAtMs, atMs);
+      return user;
     },
 
     logout(token: string): Promise<void> {
-      return store.deleteSession(sessionTokenHash(token));
+      const tokenHash = sessionTokenHash(token);
+      checked.delete(tokenHash);
+      return store.deleteSession(tokenHash);
+    },
+
+    /** Drops what this process trusts about a user's sessions: call after disabling them or changing their role. */
+    forgetUser(username: string): void {
+      for (const [tokenHash, entry] of checked) {
+        if (entry.user.username === username) checked.delete(tokenHash);
+      }
     },
   };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../errors.ts';
-import { decide, effectiveState, type ProposalSnapshot, partyIssues } from './proposal-lifecycle.ts';
+import {
+  availableActions,
+  decide,
+  effectiveState,
+  type ProposalSnapshot,
+  partyIssues,
+} from './proposal-lifecycle.ts';
 
 const now = new Date('2027-01-10T00:00:00Z');
 const proposal: ProposalSnapshot = {
@@ -67,5 +73,17 @@ describe('proposal life cycle', () => {
       'body.parties',
     ).map((i) => i.path);
     expect(paths).toEqual(['body.parties.1.code', 'body.parties']);
+  });
+
+  it('lists the actions each party may take now, as decide would allow them', () => {
+    expect(availableActions(proposal, 'zone-chengdu-hi-tech', now)).toEqual(['counter', 'accept', 'reject']);
+    expect(availableActions(proposal, '510116', now)).toEqual(['counter', 'reject', 'withdraw']);
+    expect(availableActions({ ...proposal, state: 'draft', acceptedBy: [] }, '510116', now)).toEqual([
+      'propose',
+      'withdraw',
+    ]);
+    expect(availableActions(proposal, '510107', now)).toEqual([]);
+    expect(availableActions({ ...proposal, state: 'accepted' }, '510116', now)).toEqual([]);
+    expect(availableActions(proposal, '510116', new Date('2027-03-01T00:00:00Z'))).toEqual([]);
   });
 });

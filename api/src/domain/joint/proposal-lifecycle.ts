@@ -150,3 +150,25 @@ export function decide(
       return { toState: 'withdrawn', acceptedBy: p.acceptedBy, agreement: false };
   }
 }
+
+const userActions = ['propose', 'counter', 'accept', 'reject', 'withdraw'] as const;
+
+/**
+ * What `district` may do to the proposal now, at its current version: the same rules as `decide`, asked for
+ * every action, so a client offers only the buttons the API would accept.
+ */
+export function availableActions(
+  p: ProposalSnapshot,
+  district: string,
+  now: Date,
+): Exclude<ProposalAction, 'create'>[] {
+  return userActions.filter((action) => {
+    try {
+      decide(p, action, district, p.version, now);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError || error instanceof ForbiddenError) return false;
+      throw error;
+    }
+  });
+}

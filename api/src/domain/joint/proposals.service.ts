@@ -5,6 +5,7 @@ import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from 
 import { analyseCoalition } from './coalitions.ts';
 import type { DistrictFit } from './district-fit.ts';
 import {
+  availableActions,
   effectiveState,
   type PartyRole,
   type ProposalAction,
@@ -30,6 +31,8 @@ export interface ProposalStore {
   listProposals(filter: {
     district: string | null;
     state: string | null;
+    /** `awaiting`: open and not yet accepted by the district (or its own drafts); `mine`: it initiated. */
+    box?: 'all' | 'awaiting' | 'mine';
     skip: number;
     limit: number;
   }): Promise<{ items: StoredSummary[]; total: number }>;
@@ -121,6 +124,24 @@ export interface ProposalView extends ProposalSummary {
   history: StoredProposal['history'];
   /** Year by year, per metric and district, what the terms credit each party with. */
   table: BenefitTable;
+  /** For each party district the reader may act for, what it may do now (empty for analysts). */
+  yourActions: { district: string; actions: Exclude<ProposalAction, 'create'>[] }[];
+}
+
+/** One way of sharing to compare: the terms as given, or why they cannot be used. */
+export interface ShareScenario {
+  key: string;
+  terms: Terms | null;
+  /** The split in force in the first year (Shapley computed). */
+  shares: Shares | null;
+  table: BenefitTable | null;
+  issues: FieldIssue[];
+}
+
+export interface ShareComparisonInput {
+  parties: { code: string; role: PartyRole }[];
+  target: ProposalTarget;
+  scenarios: { key: string; terms: Terms }[];
 }
 
 export interface CreateProposalInput {
@@ -170,8 +191,14 @@ function summaryOf(p: StoredSummary, now: Date): ProposalSummary {
   };
 }
 
-function viewOf(p: StoredProposal, now: Date): ProposalView {
+function viewOf(p: StoredProposal, now: Date, user: SessionUser): ProposalView {
   const summary = summaryOf(p, now);
+  const actingFor =
+    user.role === 'admin'
+      ? p.parties.map((party) => party.code)
+      : user.role === 'district' && p.parties.some((party) => party.code === user.districtCode)
+        ? [user.districtCode ?? '']
+        : [];
   return {
     ...summary,
     history: p.history,
@@ -179,6 +206,7 @@ function viewOf(p: StoredProposal, now: Date): ProposalView {
       p.terms,
       summary.parties.map((party) => ({ code: party.code, name: party.name })),
     ),
+    yourActions: actingFor.map((district) => ({ district, actions: availableActions(p, district, now) })),
   };
 }
 
@@ -313,25 +341,26 @@ export function createProposalService(
         expiresAt: expiry(now, input.validDays),
         now: now.toISOString(),
       });
-      return viewOf(created, now);
+      return viewOf(created, now, user);
     },
 
     async getProposal(user: SessionUser, id: string): Promise<ProposalView> {
       const p = await store.getProposal(id);
       if (!p) throw new NotFoundError('Proposal', id);
       readable(user, p);
-      return viewOf(p, clock());
+      return viewOf(p, clock(), user);
     },
 
     /** District users see the proposals their district is party to; analysts and admins see all. */
     async listProposals(
       user: SessionUser,
-      query: { state?: ProposalState; page: number; pageSize: number },
+      query: { state?: ProposalState; box?: 'all' | 'awaiting' | 'mine'; page: number; pageSize: number },
     ): Promise<{ items: ProposalSummary[]; total: number; page: number; pageSize: number }> {
       const district = user.role === 'district' ? (user.districtCode ?? '') : null;
       const { items, total } = await store.listProposals({
         district,
         state: query.state ?? null,
+        box: query.box ?? 'all',
         skip: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
@@ -342,6 +371,56 @@ export function createProposalService(
         page: query.page,
         pageSize: query.pageSize,
       };
+    },
+
+    /**
+     * The benefit table of several ways of sharing for one coalition and target, side by side; nothing is
+     * written. A scenario whose terms do not hold (or whose Shapley split is unusable) comes back with its issues.
+     */
+    async compareShares(input: ShareComparisonInput): Promise<{
+      parties: { code: string; name: string; role: PartyRole }[];
+      scenarios: ShareScenario[];
+    }> {
+      const issues = partyIssues(input.parties, 'body.parties');
+      if (issues.length > 0)
+        throw new ValidationError(`Invalid parties: ${issues.map((i) => i.message).join('; ')}`, issues);
+      const codes = input.parties.map((p) => p.code);
+      const names = new Map((await store.findDistricts(codes)).map((d) => [d.code, d.name]));
+      const unknown = input.parties
+        .map((p, i) => ({ path: `body.parties.${i}.code`, code: p.code }))
+        .filter((p) => !names.has(p.code))
+        .map((p) => ({ path: p.path, message: `unknown district "${p.code}"` }));
+      if (unknown.length > 0)
+        throw new ValidationError(`Unknown districts: ${unknown.map((u) => u.message).join('; ')}`, unknown);
+      if (input.target.kind === 'enterprise' && !(await store.enterpriseName(input.target.id))) {
+        throw new NotFoundError('Enterprise', input.target.id);
+      }
+      const parties = input.parties.map((p) => ({
+        code: p.code,
+        name: names.get(p.code) ?? p.code,
+        role: p.role,
+      }));
+      const scenarios = await Promise.all(
+        input.scenarios.map(async ({ key, terms }, index): Promise<ShareScenario> => {
+          const path = `body.scenarios.${index}.terms`;
+          try {
+            checkTerms(terms, codes, path);
+            const resolved = await resolveTerms(terms, input.target, codes, path);
+            checkTerms(resolved, codes, path);
+            return {
+              key,
+              terms: resolved,
+              shares: baseShares(resolved.split, codes),
+              table: benefitTable(resolved, parties),
+              issues: [],
+            };
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            return { key, terms: null, shares: null, table: null, issues: error.issues };
+          }
+        }),
+      );
+      return { parties, scenarios };
     },
 
     /** propose, counter, accept, reject or withdraw at the version read. */
@@ -385,7 +464,7 @@ export function createProposalService(
         now,
         agreementId: randomUUID(),
       });
-      return viewOf(changed, now);
+      return viewOf(changed, now, user);
     },
   };
 }

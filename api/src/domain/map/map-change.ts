@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Versioned map edits, as plain data. A map edit changes one chain, link, FEEDS edge or enterprise placement
  * on an effective date; the graph keeps validity intervals (`validFrom`/`validTo`) on the edited elements and a
@@ -20,6 +22,28 @@ export const mapActions = [
 export type MapAction = (typeof mapActions)[number];
 
 export type MapEntityType = 'Chain' | 'Link' | 'FEEDS' | 'IN_LINK';
+
+/** A map change as recorded: what was done, by whom, effective when, and what it depends on. */
+export const mapChangeSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  action: z.enum(mapActions),
+  entityType: z.enum(['Chain', 'Link', 'FEEDS', 'IN_LINK']),
+  entityId: z.string(),
+  effectiveDate: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  summary: z.string(),
+  note: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  keys: z.array(z.string()),
+  needs: z.array(z.string()),
+  chainIds: z.array(z.string()),
+  reverts: z.string().nullable(),
+  revertedBy: z.string().nullable(),
+});
+export type MapChange = z.infer<typeof mapChangeSchema>;
 
 export const chainKey = (id: string) => `chain:${id}`;
 export const linkKey = (id: string) => `link:${id}`;

@@ -49,6 +49,7 @@ export interface MatcherStore {
     skip: number;
     limit: number;
     includeVetoed: boolean;
+    filters?: CandidateFilters;
   }): Promise<{
     rows: { id: string; bestLinkId: string; score: number; features: CandidateFeatures }[];
     total: number;
@@ -82,7 +83,17 @@ export interface ChainGapReport extends ChainGaps {
   rules: typeof gapRules;
 }
 
-export interface TargetQuery {
+/** Narrow the candidate pool before ranking; ranks and totals are then those of the narrowed pool. */
+export interface CandidateFilters {
+  /** Only candidates registered in this province (e.g. 广东). */
+  province?: string;
+  /** Only candidates listed on this board (主板, 科创板, 创业板, 北交所 …). */
+  board?: string;
+  /** Only candidates whose quality component is at least this (0–1). */
+  minQuality?: number;
+}
+
+export interface TargetQuery extends CandidateFilters {
   chain?: string;
   link?: string;
   district?: string;
@@ -201,6 +212,7 @@ export function createMatcherService(store: MatcherStore, profiles: ProfileStore
         skip,
         limit: query.limit,
         includeVetoed: query.includeVetoed,
+        filters: { province: query.province, board: query.board, minQuality: query.minQuality },
       });
       const candidateProfiles = await store.candidateProfiles(
         ranked.rows.map((r) => r.id),

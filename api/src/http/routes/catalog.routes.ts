@@ -1,11 +1,20 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import type { CatalogRepository } from '../../graph/catalog.repository.ts';
 import { defineRoute } from '../route.ts';
-import { chainDetailSchema, chainListSchema, ecosystemListSchema } from '../schemas/catalog.schemas.ts';
+import {
+  type ChainHealth,
+  chainDetailSchema,
+  chainHealthListSchema,
+  chainListSchema,
+  ecosystemListSchema,
+} from '../schemas/catalog.schemas.ts';
 import { chainParamsSchema } from '../schemas/chain-params.ts';
 import { chainAsOfQuerySchema } from '../schemas/map-edit.schemas.ts';
 
-export function catalogRoutes(catalog: CatalogRepository) {
+/** Every chain's gap counts; the caller decides how it is read and cached. */
+export type ChainHealthReader = () => Promise<ChainHealth[]>;
+
+export function catalogRoutes(catalog: CatalogRepository, readHealth: ChainHealthReader) {
   return [
     defineRoute({
       method: 'get',
@@ -26,6 +35,19 @@ export function catalogRoutes(catalog: CatalogRepository) {
       response: chainListSchema,
       handler: async () => {
         const items = await catalog.listChains();
+        return { items, total: items.length };
+      },
+    }),
+    // Before `/api/chains/:id`, which would otherwise take "health" for a chain id.
+    defineRoute({
+      method: 'get',
+      path: '/api/chains/health',
+      tag: 'chains',
+      summary:
+        "Every chain's links counted by gap class (强链/弱链/缺链) for the city, as `/api/chains/:id/gaps` classes them",
+      response: chainHealthListSchema,
+      handler: async () => {
+        const items = await readHealth();
         return { items, total: items.length };
       },
     }),

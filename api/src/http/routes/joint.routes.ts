@@ -16,6 +16,8 @@ import {
   proposalListSchema,
   proposalParamsSchema,
   proposalSchema,
+  shareComparisonBodySchema,
+  shareComparisonSchema,
 } from '../schemas/joint.schemas.ts';
 
 /** Joint attraction: district fit with suggested coalitions, and the negotiation of proposals between districts. */
@@ -49,6 +51,18 @@ export function jointRoutes(db: Database) {
       response: districtFitReportSchema,
       errors: [404],
       handler: ({ params, query }) => fit.districtFit(params.id, query.coalitions),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/joint/shares',
+      tag: 'joint',
+      summary:
+        'Compare ways of sharing (fixed, weighted, Shapley, tapering, stock/increment …) for one coalition and ' +
+        'target: each scenario’s shares and year-by-year benefit table; computes only, writes nothing',
+      body: shareComparisonBodySchema,
+      response: shareComparisonSchema,
+      errors: [404],
+      handler: ({ body }) => proposals.compareShares(body),
     }),
     defineRoute({
       method: 'get',

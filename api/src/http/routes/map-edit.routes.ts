@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { actorOf } from '../../domain/auth/access.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { restrictDiffToChain } from '../../domain/map/chain-changes.ts';
 import { diffMaps } from '../../domain/map/map-diff.ts';
-import type { EditMeta, MapEditRepository } from '../../graph/map-edit.repository.ts';
+import type { EditMeta, MapChange, MapEditRepository } from '../../graph/map-edit.repository.ts';
 import { defineRoute } from '../route.ts';
 import {
   addChainBodySchema,
   addLinkBodySchema,
+  chainChangesSchema,
   chainIdParamsSchema,
   changeIdParamsSchema,
   dateRangeQuerySchema,
@@ -30,6 +33,15 @@ const metaOf = (actor: string, body: { date?: string | undefined; note?: string 
 });
 
 const linksOfSchema = z.object({ links: z.array(z.string()) });
+
+const moveOf = (m: MapChange) => ({
+  enterpriseId: m.entityId,
+  date: m.effectiveDate,
+  fromLinks: linksOfSchema.parse(m.before).links,
+  toLinks: linksOfSchema.parse(m.after).links,
+  changeId: m.id,
+  summary: m.summary,
+});
 
 /** Versioned map edits: each answers the change it recorded; stale versions get 409 and write nothing. */
 export function mapEditRoutes(edits: MapEditRepository) {
@@ -234,14 +246,29 @@ export function mapEditRoutes(edits: MapEditRepository) {
           from: query.from,
           to: query.to,
           ...diffMaps(history, query.from, query.to),
-          enterprisesMoved: moves.map((m) => ({
-            enterpriseId: m.entityId,
-            date: m.effectiveDate,
-            fromLinks: linksOfSchema.parse(m.before).links,
-            toLinks: linksOfSchema.parse(m.after).links,
-            changeId: m.id,
-            summary: m.summary,
-          })),
+          enterprisesMoved: moves.map(moveOf),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/chains/:id/changes',
+      tag: 'chains',
+      summary:
+        'What changed in one chain between `from` and `to` (its links, renames, FEEDS touching its links, enterprises moved in or out): the map diff, read-only, for every user',
+      params: chainIdParamsSchema,
+      query: dateRangeQuerySchema,
+      response: chainChangesSchema,
+      errors: [400, 404],
+      handler: async ({ params, query }) => {
+        const [history, moves] = await Promise.all([edits.readHistory(), edits.listMoves(query)]);
+        if (!history.chains.some((c) => c.id === params.id)) throw new NotFoundError('Chain', params.id);
+        const diff = diffMaps(history, query.from, query.to);
+        return {
+          chainId: params.id,
+          from: query.from,
+          to: query.to,
+          ...restrictDiffToChain(diff, moves.map(moveOf), history, params.id),
         };
       },
     }),

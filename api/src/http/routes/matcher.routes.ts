@@ -4,12 +4,15 @@ import { toCsv, toXlsx } from '../../domain/matcher/target-export.ts';
 import type { Database } from '../../graph/database.ts';
 import { createMatcherRepository } from '../../graph/matcher.repository.ts';
 import type { ReadCache } from '../../graph/read-cache.ts';
+import { createShortlistRepository } from '../../graph/shortlist.repository.ts';
 import { createWeightProfileRepository } from '../../graph/weight-profile.repository.ts';
 import { defineRoute } from '../route.ts';
 import { chainParamsSchema } from '../schemas/chain-params.ts';
+import { enterpriseParamsSchema } from '../schemas/enterprise.schemas.ts';
 import {
   chainGapsSchema,
   gapQuerySchema,
+  shortlistSchema,
   targetPageSchema,
   targetsQuerySchema,
   weightProfileBodySchema,
@@ -21,6 +24,11 @@ import {
 export function matcherRoutes(db: Database, cache?: ReadCache) {
   const profiles = createWeightProfileRepository(db);
   const matcher = createMatcherService(createMatcherRepository(db, cache), profiles);
+  const shortlist = createShortlistRepository(db);
+  const listShortlist = async (username: string) => {
+    const items = await shortlist.listShortlist(username);
+    return { items, total: items.length };
+  };
   return [
     defineRoute({
       method: 'get',
@@ -54,6 +62,39 @@ export function matcherRoutes(db: Database, cache?: ReadCache) {
           res.attachment(`${name}.xlsx`).send(await toXlsx(page));
         }
         return page;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/shortlist',
+      tag: 'matcher',
+      summary: 'The caller’s shortlist of target enterprises, newest first',
+      response: shortlistSchema,
+      handler: ({ user }) => listShortlist(user.username),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/shortlist/:id',
+      tag: 'matcher',
+      summary: 'Put an enterprise on the caller’s shortlist (idempotent; audited); answers the whole list',
+      params: enterpriseParamsSchema,
+      response: shortlistSchema,
+      errors: [404],
+      handler: async ({ params, user }) => {
+        await shortlist.addToShortlist(user.username, params.id);
+        return listShortlist(user.username);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/shortlist/:id',
+      tag: 'matcher',
+      summary: 'Take an enterprise off the caller’s shortlist (audited); answers the whole list',
+      params: enterpriseParamsSchema,
+      response: shortlistSchema,
+      handler: async ({ params, user }) => {
+        await shortlist.removeFromShortlist(user.username, params.id);
+        return listShortlist(user.username);
       },
     }),
     defineRoute({

@@ -111,3 +111,18 @@ export function listOf<T extends z.ZodType>(item: T) {
 
 export const ecosystemListSchema = listOf(ecosystemSchema);
 export const chainListSchema = listOf(chainSummarySchema);
+
+/** A chain's gap classes at a glance (the same analysis as `/api/chains/:id/gaps`, for the city). */
+export const chainHealthSchema = z.object({
+  chainId: z.string(),
+  linkCount: z.number().int(),
+  /** 强链 */
+  strong: z.number().int(),
+  /** 弱链 */
+  weak: z.number().int(),
+  /** 缺链 */
+  missing: z.number().int(),
+});
+export type ChainHealth = z.infer<typeof chainHealthSchema>;
+
+export const chainHealthListSchema = listOf(chainHealthSchema);

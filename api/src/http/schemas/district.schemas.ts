@@ -33,7 +33,15 @@ export const districtDetailSchema = districtSummarySchema.extend({
   parks: z.array(parkSchema),
   /** Local enterprises per chain, largest first. */
   chains: z.array(
-    z.object({ chainId: z.string(), chainName: z.string(), enterpriseCount: z.number().int() }),
+    z.object({
+      chainId: z.string(),
+      chainName: z.string(),
+      enterpriseCount: z.number().int(),
+      /** A few of them: chain leaders first, then listed firms (at most `firmsPerChain`). */
+      firms: z.array(
+        z.object({ id: z.string(), name: z.string(), board: z.string().nullable(), leader: z.boolean() }),
+      ),
+    }),
   ),
 });
 export type DistrictDetail = z.infer<typeof districtDetailSchema>;

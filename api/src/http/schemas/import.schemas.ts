@@ -26,8 +26,12 @@ export const importQuerySchema = z.object({
 export type ImportQuery = z.infer<typeof importQuerySchema>;
 
 /** The file itself, sent as the raw request body. */
+// `z.custom`, not `z.instanceof(Buffer)`: the web app imports this module to parse the summary, and a browser
+// has no `Buffer` to name when the module loads.
 export const importBodySchema = z
-  .instanceof(Buffer, { error: 'send the file as the request body (Content-Type: application/octet-stream)' })
+  .custom<Buffer>((body) => Buffer.isBuffer(body), {
+    error: 'send the file as the request body (Content-Type: application/octet-stream)',
+  })
   .refine((body) => body.length > 0, 'the file is empty');
 
 const rejectionSchema = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });

@@ -187,6 +187,8 @@ export const proposalParamsSchema = z.object({ id: z.guid('is not a proposal id'
 
 export const proposalListQuerySchema = z.object({
   state: z.preprocess(blankToUndefined, z.enum(proposalStates).optional()),
+  /** A district user's folder: `awaiting` its answer, `mine` (it initiated), or `all`; analysts see all. */
+  box: z.preprocess(blankToUndefined, z.enum(['all', 'awaiting', 'mine']).default('all')),
   page: queryInt({ min: 1, max: 100_000, fallback: 1 }),
   pageSize: queryInt({ min: 1, max: 100, fallback: 20 }),
 });
@@ -251,10 +253,14 @@ export const proposalStepSchema = z.object({
   note: z.string().nullable(),
 });
 
+const userActionSchema = z.enum(['propose', 'counter', 'accept', 'reject', 'withdraw']);
+
 export const proposalSchema = z.object({
   ...proposalSummaryShape,
   history: z.array(proposalStepSchema),
   table: benefitTableSchema,
+  /** For each party district the reader may act for, what the API would accept from it now. */
+  yourActions: z.array(z.object({ district: z.string(), actions: z.array(userActionSchema) })),
 });
 export type ProposalBody = z.infer<typeof proposalSchema>;
 
@@ -264,3 +270,31 @@ export const proposalListSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+// --- share calculator ----------------------------------------------------------------------------------------
+
+export const shareComparisonBodySchema = z.strictObject({
+  parties: z.array(partySchema).min(1).max(10),
+  target: targetSchema,
+  /** Up to eight ways of sharing to compare, each named by the caller. */
+  scenarios: z
+    .array(z.strictObject({ key: z.string().trim().min(1).max(40), terms: termsSchema }))
+    .min(1)
+    .max(8),
+});
+
+export const shareComparisonSchema = z.object({
+  parties: z.array(z.object({ code: z.string(), name: z.string(), role: z.enum(partyRoles) })),
+  scenarios: z.array(
+    z.object({
+      key: z.string(),
+      /** The terms as used (a Shapley split with its computed shares); null when they do not hold. */
+      terms: termsSchema.nullable(),
+      shares: sharesSchema.nullable(),
+      table: benefitTableSchema.nullable(),
+      /** Why the terms cannot be used, with field paths; empty when they can. */
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  ),
+});
+export type ShareComparisonBody = z.infer<typeof shareComparisonSchema>;

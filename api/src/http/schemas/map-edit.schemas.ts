@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mapChangeSchema } from '../../graph/map-edit.repository.ts';
+import { mapChangeSchema } from '../../domain/map/map-change.ts';
 import { stageSchema } from './catalog.schemas.ts';
 
 /** Requests and responses of the versioned map edits (`/api/admin/…`). */
@@ -126,3 +126,7 @@ export const mapChangeListSchema = z.object({
 export const chainAsOfQuerySchema = z.object({
   asOf: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
 });
+
+/** The map diff restricted to one chain: what any user may see of how that chain changed. */
+export const chainChangesSchema = mapDiffSchema.extend({ chainId: z.string() });
+export type ChainChangesResponse = z.infer<typeof chainChangesSchema>;

@@ -90,6 +90,12 @@ export const targetsQuerySchema = z
     link: optional(slug),
     /** Rank for this district: its gaps, and candidates outside it (other districts' firms included). */
     district: optional(districtCode),
+    /** Only candidates registered in this province, as the graph spells it (e.g. 广东). */
+    province: optional(z.string().trim().max(40)),
+    /** Only candidates listed on this board (主板, 科创板, 创业板, 北交所 …). */
+    board: optional(z.string().trim().max(40)),
+    /** Only candidates whose quality component is at least this. */
+    minQuality: optional(z.coerce.number({ error: 'must be a number' }).min(0).max(1)),
     page: queryInt({ min: 1, max: 100_000, fallback: 1 }),
     limit: queryInt({ min: 1, max: maxExportRows, fallback: 20 }),
     profile: z.preprocess(blankToUndefined, profileNameSchema.default('default')),
@@ -253,3 +259,14 @@ export const weightProfileBodySchema = z.strictObject({
   /** The version you read; leave out to create a new profile. */
   version: z.number().int().min(1).optional(),
 });
+
+/** One enterprise on the caller's shortlist. */
+export const shortlistItemBodySchema = z.object({
+  enterpriseId: z.string(),
+  name: z.string(),
+  stockCode: z.string().nullable(),
+  province: z.string().nullable(),
+  addedAt: z.string(),
+});
+export const shortlistSchema = listOf(shortlistItemBodySchema);
+export type ShortlistBody = z.infer<typeof shortlistSchema>;
