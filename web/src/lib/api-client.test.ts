@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiGet, type FetchLike, isAbortError } from './api-client.ts';
+import { ApiError, apiGet, apiRequest, type FetchLike, isAbortError } from './api-client.ts';
 
 const itemSchema = z.object({ id: z.string(), count: z.number().int() });
 
@@ -81,5 +81,31 @@ describe('apiGet', () => {
     };
     const outcome = await apiGet('/api/x', itemSchema, {}, fetchImpl).catch((error: unknown) => error);
     expect(isAbortError(outcome)).toBe(true);
+  });
+});
+
+describe('apiRequest bodies', () => {
+  const capture = () => {
+    const seen: { init?: RequestInit } = {};
+    const fetchImpl: FetchLike = async (_input, init) => {
+      seen.init = init;
+      return new Response('{"id":"a","count":1}', { status: 200 });
+    };
+    return { seen, fetchImpl };
+  };
+
+  it('sends plain values as JSON', async () => {
+    const { seen, fetchImpl } = capture();
+    await apiRequest('/api/x', itemSchema, { method: 'POST', body: { a: 1 } }, fetchImpl);
+    expect(seen.init?.body).toBe('{"a":1}');
+    expect(seen.init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+
+  it('sends a file as it is, as octet-stream', async () => {
+    const { seen, fetchImpl } = capture();
+    const file = new Blob(['名称\n甲\n'], { type: 'text/csv' });
+    await apiRequest('/api/x', itemSchema, { method: 'POST', body: file }, fetchImpl);
+    expect(seen.init?.body).toBe(file);
+    expect(seen.init?.headers).toMatchObject({ 'Content-Type': 'application/octet-stream' });
   });
 });

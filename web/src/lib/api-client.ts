@@ -49,6 +49,7 @@ export function isAbortError(error: unknown): boolean {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a `Blob` (an uploaded `File`) is sent as it is, as `application/octet-stream`. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -67,7 +68,10 @@ export async function apiRequest<S extends z.ZodType>(
   if (token) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit = { method: options.method ?? 'GET', headers };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
+  if (options.body instanceof Blob) {
+    headers['Content-Type'] = 'application/octet-stream';
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }

@@ -37,6 +37,8 @@ export function ChainMapCanvas({
     if (!container) return;
     // Browser tests wait for `data-state="ready"` before reading or clicking the map.
     container.dataset.state = 'layout';
+    const started = performance.now();
+    container.dataset.elements = String(elements.length);
 
     const cy = cytoscape({
       container,
@@ -78,7 +80,14 @@ export function ChainMapCanvas({
       bowSameStageEdges(cy);
       applySelection(cy, selectedRef.current);
       cy.fit(undefined, 36);
-      container.dataset.state = 'ready';
+      // Ready once the first picture is on screen: Cytoscape draws in the next animation frame, and the
+      // frame after that one starts only when the drawing is done.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          container.dataset.renderMs = String(Math.round(performance.now() - started));
+          container.dataset.state = 'ready';
+        }),
+      );
     });
     layout.run();
 

@@ -10,6 +10,19 @@ export const levelColours: Record<number, { fill: string; border: string; text: 
   4: { fill: '#1f5f9e', border: '#154878', text: '#ffffff' },
 };
 
+/** Gap classes (强链/弱链/缺链): green, amber, red, each light enough to read dark text on. */
+export const gapColours: Record<
+  'strong' | 'weak' | 'missing' | 'unknown',
+  { fill: string; border: string; text: string }
+> = {
+  strong: { fill: '#d5eddc', border: '#2e7d4f', text: '#1d4a30' },
+  weak: { fill: '#fbecc5', border: '#c58a12', text: '#5e4206' },
+  missing: { fill: '#f7e1dc', border: '#c2554a', text: '#7d2a22' },
+  unknown: { fill: '#eef1f4', border: '#9aa5b1', text: '#3b4654' },
+};
+export const leaderBorderColour = '#7a3fb0';
+export const staleBorderColour = '#8a5a00';
+
 export const foreignColours = { fill: '#ffffff', border: '#b07a1f', text: '#6b4a12' };
 export const feedColour = '#8592a0';
 export const crossFeedColour = '#b07a1f';
@@ -47,6 +60,20 @@ export function chainMapStyle(): StylesheetJson {
       },
     },
     ...levelStyles,
+    // After the count levels, so a map drawn with the gap analysis shows its classes instead.
+    ...Object.entries(gapColours).map(([gapClass, colour]) => ({
+      selector: `node.gap-${gapClass}`,
+      style: { 'background-color': colour.fill, 'border-color': colour.border, color: colour.text },
+    })),
+    {
+      selector: 'node.has-leader',
+      style: { 'border-width': 3, 'border-color': leaderBorderColour, 'font-weight': 'bold' },
+    },
+    {
+      selector: 'node.stale',
+      // Dotted in the class's own colour, so the gap class stays readable on a stale link.
+      style: { 'border-style': 'dotted', 'border-width': 2.5 },
+    },
     {
       selector: 'node.foreign',
       style: {

@@ -1,20 +1,29 @@
 import type { ChainDetail, ChainLink } from '../../../../api/src/http/schemas/catalog.schemas.ts';
+import type { LinkGapBody } from '../../../../api/src/http/schemas/matcher.schemas.ts';
 import { formatCount, otherName, pickName, useLanguage, useMessages } from '../../lib/i18n.ts';
-import { chainMapHref } from '../../lib/routes.ts';
-import { chainMapMessages } from './chain-map.messages.ts';
+import { chainMapHref, enterpriseHref } from '../../lib/routes.ts';
+import { chainMapMessages, gapClassName } from './chain-map.messages.ts';
+import { LinkTargets } from './link-targets.tsx';
 
 interface LinkPanelProps {
   chain: ChainDetail;
+  /** Today's gap analysis of the chain's links; empty when unavailable. */
+  gaps: readonly LinkGapBody[];
   selectedLinkId: string | null;
   onClose: () => void;
 }
 
 /** Details of the clicked link, or an overview of the chain while nothing is selected. */
-export function LinkPanel({ chain, selectedLinkId, onClose }: LinkPanelProps) {
+export function LinkPanel({ chain, gaps, selectedLinkId, onClose }: LinkPanelProps) {
   const link = chain.links.find((candidate) => candidate.id === selectedLinkId);
+  const gap = gaps.find((candidate) => candidate.id === selectedLinkId);
   return (
     <aside className="side-panel" data-testid="link-panel" aria-live="polite">
-      {link ? <LinkDetails chain={chain} link={link} onClose={onClose} /> : <ChainOverview chain={chain} />}
+      {link ? (
+        <LinkDetails chain={chain} link={link} gap={gap} onClose={onClose} />
+      ) : (
+        <ChainOverview chain={chain} />
+      )}
     </aside>
   );
 }
@@ -44,7 +53,9 @@ function ChainOverview({ chain }: { chain: ChainDetail }) {
       ) : (
         <ul className="plain-list" data-testid="chain-leaders">
           {chain.leaders.map((leader) => (
-            <li key={leader.id}>{leader.name}</li>
+            <li key={leader.id}>
+              <a href={enterpriseHref(leader.id)}>{leader.name}</a>
+            </li>
           ))}
         </ul>
       )}
@@ -67,7 +78,14 @@ function ChainOverview({ chain }: { chain: ChainDetail }) {
   );
 }
 
-function LinkDetails({ chain, link, onClose }: { chain: ChainDetail; link: ChainLink; onClose: () => void }) {
+interface LinkDetailsProps {
+  chain: ChainDetail;
+  link: ChainLink;
+  gap: LinkGapBody | undefined;
+  onClose: () => void;
+}
+
+function LinkDetails({ chain, link, gap, onClose }: LinkDetailsProps) {
   const m = useMessages(chainMapMessages);
   const language = useLanguage();
   const secondary = otherName(language, link);
@@ -124,8 +142,22 @@ function LinkDetails({ chain, link, onClose }: { chain: ChainDetail; link: Chain
           <dd>{count(Math.max(0, link.enterpriseCount - link.localEnterpriseCount))}</dd>
         </div>
       </dl>
-      {link.localEnterpriseCount === 0 && <p className="callout callout-missing">{m.missingLink}</p>}
+      {link.stale && (
+        <p className="callout chain-map-stale-callout" data-testid="link-stale">
+          ⚠ {m.staleLink}
+          {link.asOf ? ` · ${m.asOf(link.asOf)}` : ''}
+        </p>
+      )}
+      {gap ? (
+        <div className={`callout chain-map-gap-callout chain-map-gap-${gap.class}`} data-testid="link-gap">
+          <strong>{gapClassName(m, gap.class)}</strong> {gap.reason}
+        </div>
+      ) : (
+        link.localEnterpriseCount === 0 && <p className="callout callout-missing">{m.missingLink}</p>
+      )}
       {link.description && <p className="side-panel-description">{link.description}</p>}
+      {gap && <LocalFirms gap={gap} />}
+      <LinkTargets chainId={chain.id} linkId={link.id} />
       <h3 className="side-panel-subtitle">{m.suppliedBy}</h3>
       <NameList names={suppliers} empty={m.none} />
       <h3 className="side-panel-subtitle">{m.suppliesTo}</h3>
@@ -142,5 +174,40 @@ function NameList({ names, empty }: { names: { id: string; name: string }[]; emp
         <li key={id}>{name}</li>
       ))}
     </ul>
+  );
+}
+
+function LocalFirms({ gap }: { gap: LinkGapBody }) {
+  const m = useMessages(chainMapMessages);
+  const language = useLanguage();
+  const leaders = new Set(gap.local.leaders.map((leader) => leader.id));
+  return (
+    <>
+      <h3 className="side-panel-subtitle">{m.localFirmsTitle}</h3>
+      {gap.local.firms.length === 0 ? (
+        <p className="side-panel-muted">{m.noLocalFirms}</p>
+      ) : (
+        <>
+          <ul className="plain-list chain-map-firms" data-testid="link-local-firms">
+            {gap.local.firms.map((firm) => (
+              <li key={firm.id}>
+                <a href={enterpriseHref(firm.id)} data-testid={`local-firm-${firm.id}`}>
+                  {firm.name}
+                </a>
+                {leaders.has(firm.id) && <span className="badge chain-map-leader-badge">{m.leaderTag}</span>}
+              </li>
+            ))}
+          </ul>
+          {gap.local.enterpriseCount > gap.local.firms.length && (
+            <p className="side-panel-muted">
+              {m.localFirmsShown(
+                formatCount(language, gap.local.firms.length),
+                formatCount(language, gap.local.enterpriseCount),
+              )}
+            </p>
+          )}
+        </>
+      )}
+    </>
   );
 }

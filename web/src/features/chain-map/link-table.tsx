@@ -1,16 +1,22 @@
 import type { ChainLink } from '../../../../api/src/http/schemas/catalog.schemas.ts';
+import type { LinkGapBody } from '../../../../api/src/http/schemas/matcher.schemas.ts';
 import { formatCount, pickName, useLanguage, useMessages } from '../../lib/i18n.ts';
-import { chainMapMessages } from './chain-map.messages.ts';
+import { chainMapMessages, gapClassName } from './chain-map.messages.ts';
 import { stages } from './to-elements.ts';
 
 interface LinkTableProps {
   links: ChainLink[];
+  /** Today's gap class per link; a link missing here shows no class. */
+  gaps: readonly LinkGapBody[];
+  /** The header flags a chain out of date as a whole; then links are not flagged one by one. */
+  chainStale: boolean;
   selectedLinkId: string | null;
   onSelectLink: (linkId: string) => void;
 }
 
 /** The same links as the map, as a table: readable without the canvas and sortable by eye. */
-export function LinkTable({ links, selectedLinkId, onSelectLink }: LinkTableProps) {
+export function LinkTable({ links, gaps, chainStale, selectedLinkId, onSelectLink }: LinkTableProps) {
+  const gapOf = new Map(gaps.map((gap) => [gap.id, gap.class]));
   const m = useMessages(chainMapMessages);
   const language = useLanguage();
   const ordered = [...links].sort(
@@ -24,6 +30,7 @@ export function LinkTable({ links, selectedLinkId, onSelectLink }: LinkTableProp
           <tr>
             <th scope="col">{m.tableStage}</th>
             <th scope="col">{m.tableLink}</th>
+            <th scope="col">{m.tableGap}</th>
             <th scope="col" className="numeric">
               {m.tableLocal}
             </th>
@@ -46,6 +53,22 @@ export function LinkTable({ links, selectedLinkId, onSelectLink }: LinkTableProp
                 <button type="button" className="link-button" onClick={() => onSelectLink(link.id)}>
                   {pickName(language, link)}
                 </button>
+                {link.stale && !chainStale && (
+                  <span className="chain-map-stale-mark" title={m.staleLink}>
+                    {' '}
+                    ⚠
+                  </span>
+                )}
+              </td>
+              <td>
+                {(() => {
+                  const gapClass = gapOf.get(link.id);
+                  return gapClass ? (
+                    <span className={`chain-map-gap-tag chain-map-gap-${gapClass}`}>
+                      {gapClassName(m, gapClass)}
+                    </span>
+                  ) : null;
+                })()}
               </td>
               <td className={link.localEnterpriseCount === 0 ? 'numeric fact-alert' : 'numeric'}>
                 {formatCount(language, link.localEnterpriseCount)}

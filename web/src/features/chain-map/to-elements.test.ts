@@ -4,7 +4,7 @@ import type {
   ChainLink,
   ForeignLink,
 } from '../../../../api/src/http/schemas/catalog.schemas.ts';
-import { type ChainMapElement, toElements } from './to-elements.ts';
+import { type ChainMapElement, gapInfoByLink, toElements } from './to-elements.ts';
 
 function link(id: string, stage: ChainLink['stage'], order: number, localEnterpriseCount: number): ChainLink {
   return {
@@ -203,5 +203,35 @@ describe('toElements', () => {
   it('returns only scaffolding for a chain without links', () => {
     const elements = toElements(chain({ links: [], foreignLinks: [], feeds: [] }));
     expect(elements.every((el) => el.data.kind === 'scaffold')).toBe(true);
+  });
+
+  it('colours links by gap class and marks leaders when the gap analysis is given', () => {
+    const gaps = gapInfoByLink([
+      { id: 'wafer', class: 'missing', local: { leaderCount: 0 } },
+      { id: 'fab', class: 'strong', local: { leaderCount: 1 } },
+      { id: 'eda', class: 'weak', local: { leaderCount: 0 } },
+    ]);
+    const elements = toElements(chain(), 'zh-CN', gaps);
+    expect(classesOf(elements, 'wafer')).toContain('gap-missing');
+    expect(classesOf(elements, 'eda')).toContain('gap-weak');
+    expect(classesOf(elements, 'fab')).toEqual(expect.arrayContaining(['gap-strong', 'has-leader']));
+    // A link the analysis does not know (added since) is drawn, neutral.
+    expect(classesOf(elements, 'devices')).toContain('gap-unknown');
+    expect(elements.find((el) => el.data.id === 'fab')?.data).toMatchObject({
+      label: '★ fab-zh\n本地 40 家',
+      gapClass: 'strong',
+      hasLeader: true,
+    });
+    expect(classesOf(toElements(chain()), 'fab').some((c) => c.startsWith('gap-'))).toBe(false);
+  });
+
+  it('flags stale links in class and label, unless the whole chain is stale', () => {
+    const stale = { ...link('old', 'upstream', 1, 2), stale: true };
+    const elements = toElements(chain({ links: [stale], foreignLinks: [], feeds: [] }));
+    expect(classesOf(elements, 'old')).toContain('stale');
+    expect(elements.find((el) => el.data.id === 'old')?.data).toMatchObject({ label: '⚠ old-zh\n本地 2 家' });
+    // A chain out of date as a whole is flagged once, in its header, not on every link.
+    const wholeChain = toElements(chain({ stale: true, links: [stale], foreignLinks: [], feeds: [] }));
+    expect(classesOf(wholeChain, 'old')).not.toContain('stale');
   });
 });

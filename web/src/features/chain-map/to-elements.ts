@@ -23,8 +23,21 @@ export interface LinkNodeData {
   enterpriseCount: number;
   localEnterpriseCount: number;
   level: number;
+  /** Strong, weak or missing by the gap analysis; null when the map is drawn without it. */
+  gapClass: GapClass | null;
+  /** A leader (链主) of this chain is placed in the link. */
+  hasLeader: boolean;
+  stale: boolean;
   /** The stage band the node is placed in once the layout has run. */
   band: string;
+}
+
+export type GapClass = 'strong' | 'weak' | 'missing';
+
+/** What the map needs of the gap analysis of one link. */
+export interface LinkGapInfo {
+  gapClass: GapClass;
+  leaderCount: number;
 }
 
 export interface ForeignNodeData {
@@ -87,7 +100,24 @@ export type ChainMapElement =
 export const bandId = (stage: Stage) => `__band-${stage}`;
 const anchorId = (stage: Stage | 'end') => `__anchor-${stage}`;
 
-export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): ChainMapElement[] {
+/**
+ * With `gaps` (link id → gap class), links are coloured by gap class and leaders marked; without, by their
+ * local enterprise count (a map of a past date, or while the gap analysis is unavailable).
+ */
+/** Gap classes and leader counts by link id, from the chain's gap analysis. */
+export function gapInfoByLink(
+  links: readonly { id: string; class: GapClass; local: { leaderCount: number } }[],
+): Map<string, LinkGapInfo> {
+  return new Map(
+    links.map((link) => [link.id, { gapClass: link.class, leaderCount: link.local.leaderCount }]),
+  );
+}
+
+export function toElements(
+  chain: ChainDetail,
+  language: Language = 'zh-CN',
+  gaps?: ReadonlyMap<string, LinkGapInfo>,
+): ChainMapElement[] {
   const m = chainMapMessages[language];
   const scale = buildCountScale(chain.links.map((link) => link.localEnterpriseCount));
   const nodes: ChainMapElement[] = [];
@@ -102,12 +132,21 @@ export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): Ch
   }
   for (const link of links) {
     const level = levelOf(scale, link.localEnterpriseCount);
+    const gap = gaps?.get(link.id);
+    const hasLeader = (gap?.leaderCount ?? 0) > 0;
+    const classes = ['link', `stage-${link.stage}`, `count-level-${level}`];
+    if (gaps) classes.push(gap ? `gap-${gap.gapClass}` : 'gap-unknown');
+    if (hasLeader) classes.push('has-leader');
+    // When the whole chain is out of date its header says so; marking every link too would only add noise.
+    const stale = link.stale && !chain.stale;
+    if (stale) classes.push('stale');
+    const label = m.linkLabel(pickName(language, link), formatCount(language, link.localEnterpriseCount));
     nodes.push({
       group: 'nodes',
       data: {
         id: link.id,
         kind: 'link',
-        label: m.linkLabel(pickName(language, link), formatCount(language, link.localEnterpriseCount)),
+        label: `${stale ? m.staleMark : ''}${hasLeader ? m.leaderMark : ''}${label}`,
         name: link.name,
         nameEn: link.nameEn,
         stage: link.stage,
@@ -115,9 +154,12 @@ export function toElements(chain: ChainDetail, language: Language = 'zh-CN'): Ch
         enterpriseCount: link.enterpriseCount,
         localEnterpriseCount: link.localEnterpriseCount,
         level,
+        gapClass: gap?.gapClass ?? null,
+        hasLeader,
+        stale,
         band: bandId(link.stage),
       },
-      classes: `link stage-${link.stage} count-level-${level}`,
+      classes: classes.join(' '),
     });
   }
 

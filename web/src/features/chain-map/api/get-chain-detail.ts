@@ -2,14 +2,20 @@ import { type ChainDetail, chainDetailSchema } from '../../../../../api/src/http
 import { apiGet } from '../../../lib/api-client.ts';
 import { type QueryOptions, useApiQuery } from '../../../lib/use-api-query.ts';
 
-export function getChainDetail(chainId: string, signal?: AbortSignal): Promise<ChainDetail> {
-  return apiGet(`/api/chains/${encodeURIComponent(chainId)}`, chainDetailSchema, { signal });
+/** The chain's map today, or as it was on `asOf` (YYYY-MM-DD). */
+export function getChainDetail(
+  chainId: string,
+  asOf: string | null,
+  signal?: AbortSignal,
+): Promise<ChainDetail> {
+  const search = asOf ? `?${new URLSearchParams({ asOf })}` : '';
+  return apiGet(`/api/chains/${encodeURIComponent(chainId)}${search}`, chainDetailSchema, { signal });
 }
 
-export function chainDetailQuery(chainId: string): QueryOptions<ChainDetail> {
-  return { key: `chain:${chainId}`, fetch: (signal) => getChainDetail(chainId, signal) };
+export function chainDetailQuery(chainId: string, asOf: string | null): QueryOptions<ChainDetail> {
+  return { key: `chain:${chainId}:${asOf ?? ''}`, fetch: (signal) => getChainDetail(chainId, asOf, signal) };
 }
 
-export function useChainDetail(chainId: string) {
-  return useApiQuery(chainDetailQuery(chainId));
+export function useChainDetail(chainId: string, asOf: string | null) {
+  return useApiQuery(chainDetailQuery(chainId, asOf));
 }
