@@ -37,6 +37,16 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        // Kills Neo4j and the API on purpose: each file starts (and kills) servers of its own.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.faults.test.ts'],
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/src/config.ts';
+import { chainDetailSchema, chainListSchema } from '../../api/src/http/schemas/catalog.schemas.ts';
+import { mapChangeResponseSchema } from '../../api/src/http/schemas/map-edit.schemas.ts';
+import { chainGapsSchema } from '../../api/src/http/schemas/matcher.schemas.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestApi, type TestApi, testPassword, testUsername } from '../support/test-api.ts';
+import { openApp, saveScreenshot } from '../support/web-app.ts';
 
 const webDir = loadConfig({}).webDir;
 let api: TestApi;
@@ -85,4 +89,162 @@ describe('the web app against the real server', () => {
     expect(await page.evaluate("sessionStorage.getItem('chainscout.session')")).toBeNull();
     await page.close();
   });
+});
+
+/** Journeys through several views on a shared 2-core machine; the first health and gap reads are cold. */
+const journeyTimeout = 180_000;
+
+describe('overview: chain health and search', () => {
+  beforeAll(async () => {
+    // The first health read analyses all 28 chains; warm it so the journey measures the page, not the cold read.
+    await api.get('/api/chains/health');
+  }, journeyTimeout);
+
+  it(
+    'shows every chain’s strong, weak and missing links and finds things by partial Chinese names',
+    async () => {
+      const { page, pageErrors } = await openApp(browser, api, 'analyst');
+      await page.locator('[data-testid="chain-health-integrated-circuit"]').waitFor();
+      expect(await page.locator('[data-testid^="chain-health-"]').count()).toBeGreaterThanOrEqual(28);
+      const counts = await page.locator('[data-testid="chain-health-integrated-circuit"]').innerText();
+      for (const label of ['强链', '弱链', '缺链']) expect(counts).toContain(label);
+      await expect
+        .poll(() => page.locator('[data-testid="chain-health-totals"]').innerText())
+        .toContain('缺链');
+      await saveScreenshot(page, 'overview-health');
+
+      await page.locator('[data-testid="overview-search"]').fill('集成');
+      await page.locator('[data-testid="search-hit-chain-integrated-circuit"]').waitFor();
+      expect(page.url()).toContain('q=%E9%9B%86%E6%88%90');
+      await saveScreenshot(page, 'overview-search');
+
+      // A link hit opens its chain's map with the link selected.
+      await page.locator('[data-testid="overview-search"]').fill('武侯');
+      await page.locator('[data-testid="search-hit-district-510107"]').waitFor();
+      await page.goBack();
+      await expect.poll(() => page.locator('[data-testid="overview-search"]').inputValue()).toBe('集成');
+      await page.locator('[data-testid="search-hit-chain-integrated-circuit"]').click();
+      await page.locator('[data-testid="chain-map"][data-state="ready"]').waitFor();
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    },
+    journeyTimeout,
+  );
+});
+
+describe('chain map: gap classes, link panel and the map on a date', () => {
+  // The chain with the most local firms: its links have local firms and gaps worth targeting.
+  let chainId = '';
+  const addedLink = 'zz-e2e-chain-map-link';
+  const changeIds: string[] = [];
+  let sequenceBefore: number | null = null;
+
+  beforeAll(async () => {
+    const chains = chainListSchema.parse((await api.get('/api/chains')).body).items;
+    const richest = [...chains].sort((a, b) => b.localEnterpriseCount - a.localEnterpriseCount)[0];
+    if (!richest) throw new Error('The seed graph has no chain');
+    chainId = richest.id;
+    await api.get(`/api/chains/${chainId}/gaps`);
+  }, journeyTimeout);
+
+  afterAll(async () => {
+    await api.db.write(
+      'MATCH (m:MapChange) WHERE m.id IN $ids OR m.reverts IN $ids DETACH DELETE m',
+      { ids: changeIds },
+      () => null,
+    );
+    await api.db.write(
+      "MATCH (c:Change) WHERE c.action STARTS WITH 'map.' AND c.entityId = $id DELETE c",
+      { id: addedLink },
+      () => null,
+    );
+    await api.db.write('MATCH (l:Link {id: $id}) DETACH DELETE l', { id: addedLink }, () => null);
+    await api.db.write(
+      sequenceBefore === null
+        ? "MATCH (s:MapChangeSequence {id: 'map'}) DELETE s"
+        : "MATCH (s:MapChangeSequence {id: 'map'}) SET s.value = $value",
+      { value: sequenceBefore },
+      () => null,
+    );
+  });
+
+  it(
+    'colours links by gap class, shows a clicked link’s local firms and targets with reasons',
+    async () => {
+      const gaps = chainGapsSchema.parse((await api.get(`/api/chains/${chainId}/gaps`)).body);
+      const link = gaps.links.find((candidate) => candidate.local.enterpriseCount > 0);
+      if (!link) throw new Error(`The seed chain ${chainId} has no link with a local firm`);
+
+      const { page, pageErrors } = await openApp(browser, api, 'analyst', `#/chains/${chainId}`);
+      await page.locator('[data-testid="chain-map"][data-state="ready"]').waitFor();
+      const legend = await page.locator('[data-testid="chain-map-gap-legend"]').innerText();
+      for (const label of ['强链', '弱链', '缺链']) expect(legend).toContain(label);
+
+      await page.locator(`[data-testid="link-row-${link.id}"] button`).click();
+      await expect.poll(() => page.url()).toContain(`link=${link.id}`);
+      await expect.poll(() => page.locator('[data-testid="link-panel-name"]').innerText()).toBe(link.name);
+      await page.locator('[data-testid="link-local-firms"] a').first().waitFor();
+      const firmHref = await page.locator('[data-testid="link-local-firms"] a').first().getAttribute('href');
+      expect(firmHref).toMatch(/^#\/enterprises\//);
+      expect(await page.locator('[data-testid="link-gap"]').innerText()).toContain(link.reason.slice(0, 6));
+
+      await page.locator('[data-testid="link-targets"] li').first().waitFor({ timeout: 90_000 });
+      const firstTarget = page.locator('[data-testid^="link-target-"]').first();
+      expect((await firstTarget.locator('ul li').count()) > 0).toBe(true);
+      expect(await page.locator('[data-testid="link-targets-all"]').getAttribute('href')).toBe(
+        `#/targets?chain=${chainId}&link=${link.id}`,
+      );
+      await saveScreenshot(page, 'chain-map-link-panel');
+
+      // The selection is in the address: a reload shows the same link.
+      await page.reload();
+      await expect.poll(() => page.locator('[data-testid="link-panel-name"]').innerText()).toBe(link.name);
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    },
+    journeyTimeout,
+  );
+
+  it(
+    'shows the map as of a date and what changed in the chain since',
+    async () => {
+      const seq = await api.db.read("MATCH (s:MapChangeSequence {id: 'map'}) RETURN s.value AS n", {}, (r) =>
+        Number(r.get('n')),
+      );
+      sequenceBefore = seq[0] ?? null;
+      const chain = chainDetailSchema.parse((await api.get(`/api/chains/${chainId}`)).body);
+      const today = new Date().toISOString().slice(0, 10);
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const added = await api.request('POST', `/api/admin/chains/${chainId}/links`, {
+        body: {
+          version: chain.version,
+          id: addedLink,
+          name: '端到端测试环节',
+          nameEn: 'End-to-end test link',
+          stage: 'downstream',
+          date: today,
+        },
+      });
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
+      changeIds.push(mapChangeResponseSchema.parse(added.body).id);
+
+      const { page, pageErrors } = await openApp(browser, api, 'analyst', `#/chains/${chainId}`);
+      await page.locator('[data-testid="chain-map"][data-state="ready"]').waitFor();
+      await page.locator('[data-testid="chain-map-asof"]').fill(yesterday);
+      await expect.poll(() => page.url()).toContain(`asOf=${yesterday}`);
+      await page.locator('[data-testid="chain-map-historic"]').waitFor();
+      await page.locator('[data-testid="chain-change-changesLinksAdded"]').waitFor();
+      expect(await page.locator('[data-testid="chain-map-changes"]').innerText()).toContain('端到端测试环节');
+      await page.locator('[data-testid="chain-map"][data-state="ready"]').waitFor();
+      // The past map does not have the link added today.
+      expect(await page.locator(`[data-testid="link-row-${addedLink}"]`).count()).toBe(0);
+      await saveScreenshot(page, 'chain-map-as-of');
+
+      await page.locator('[data-testid="chain-map-asof-today"]').click();
+      await page.locator(`[data-testid="link-row-${addedLink}"]`).waitFor();
+      expect(pageErrors).toEqual([]);
+      await page.context().close();
+    },
+    journeyTimeout,
+  );
 });

@@ -11,6 +11,7 @@ import {
   type SupplySeed,
   seedFiles,
 } from '../../../graph-seeds/seed.schemas.ts';
+import { nameCoreOf, nameKeyOf } from '../../../importers/enterprises/name-keys.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { isLocalEnterprise } from '../domain/home-city.ts';
 import { searchTokens } from '../domain/text/segment.ts';
@@ -294,11 +295,17 @@ interface EnterpriseRow extends EnterpriseSeed {
   local: boolean;
   searchText: string;
   nameTokens: string;
+  nameKey: string;
+  nameCore: string;
 }
 
 function toEnterpriseRow(e: EnterpriseSeed): EnterpriseRow {
   const names = [e.name, e.fullName, ...e.aliases];
+  // The importers' entity-resolution keys, written here too so that no import has to add them to seeded firms.
+  const nameKey = nameKeyOf(e.fullName, e.name);
   return {
+    nameKey,
+    nameCore: nameCoreOf(nameKey),
     ...e,
     source: e.sources.join('; '),
     local: isLocalEnterprise(e),
@@ -317,7 +324,8 @@ async function writeEnterprises(tx: ManagedTransaction, rows: EnterpriseRow[]): 
          e.districtCode = row.districtCode, e.address = row.address, e.industry = row.industry,
          e.swIndustry = row.swIndustry, e.listDate = CASE WHEN row.listDate IS NULL THEN null ELSE date(row.listDate) END,
          e.mainProducts = row.mainProducts, e.listed = true, e.local = row.local, e.source = row.source, e.sources = row.sources,
-         e.asOf = date(row.asOf), e.searchText = row.searchText, e.nameTokens = row.nameTokens
+         e.asOf = date(row.asOf), e.searchText = row.searchText, e.nameTokens = row.nameTokens,
+         e.nameKey = row.nameKey, e.nameCore = row.nameCore
      WITH e, row
      CALL (e, row) {
        UNWIND row.links AS link
