@@ -271,6 +271,18 @@ describe('neighbourhood', () => {
       expect(node.kind).toBe('enterprise');
   });
 
+  it('draws a supply recorded by two sources as one edge, so every edge id is unique', async () => {
+    // SMIC's supply from 上海新阳 (300236.SZ) is recorded twice in the seed graph.
+    const result = await getOk(
+      api,
+      '/api/graph/neighbourhood?id=enterprise:688981.SH&types=SUPPLIES&limit=100',
+      neighbourhoodSchema,
+    );
+    const ids = result.edges.map((edge) => edge.id);
+    expect(ids).toContain('SUPPLIES:enterprise:300236.SZ->enterprise:688981.SH');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('rejects bad parameters and unknown nodes', async () => {
     const missingId = await getError(api, '/api/graph/neighbourhood', 400);
     expect(missingId.details).toEqual([expect.objectContaining({ path: 'query.id' })]);

@@ -130,9 +130,12 @@ export function createNeighbourhoodRepository(db: Database) {
           }
           const from = nodes.get(edge.from);
           const to = nodes.get(edge.to);
-          if (from && to)
-            edges.set(edge.elementId, {
-              id: `${edge.type}:${from.id}->${to.id}`,
+          if (!from || !to) continue;
+          // Parallel relationships of one type (a supply recorded by two sources) are drawn as one edge.
+          const id = `${edge.type}:${from.id}->${to.id}`;
+          if (!edges.has(id))
+            edges.set(id, {
+              id,
               source: from.id,
               target: to.id,
               type: edge.type,

@@ -60,10 +60,10 @@ export function NeighbourhoodPanel({ enterpriseId, name, depth, limit, q }: Neig
     key: `neighbourhood:${centreId}:${depth}:${limit}`,
     fetch: (signal) => getNeighbourhood({ id: centreId, depth, limit }, signal),
   });
-  const elements = useMemo(
-    () => (initial.status === 'success' ? initialElements(initial.data) : null),
-    [initial],
-  );
+  // The query's state object is new on every render; its data only changes with a new answer, and a new
+  // `elements` array rebuilds the canvas, dropping every expansion.
+  const initialData = initial.status === 'success' ? initial.data : null;
+  const elements = useMemo(() => (initialData ? initialElements(initialData) : null), [initialData]);
   const canvas = useRef<NeighbourhoodCanvasHandle>(null);
   const [focus, setFocus] = useState<Pick<CanvasNodeData, 'id' | 'label' | 'kind'>>({
     id: centreId,
