@@ -62,7 +62,9 @@ describe('enterprise view', () => {
       const hub = [...gaps.links].sort((a, b) => b.poolSize - a.poolSize)[0];
       // More firms than one expansion step of 25, so that "show more" has something to add.
       if (!hub || hub.poolSize <= 25)
-        throw new Error(`The seed graph has no integrated-circuit link with more than 25 firms (largest: ${hub?.poolSize})`);
+        throw new Error(
+          `The seed graph has no integrated-circuit link with more than 25 firms (largest: ${hub?.poolSize})`,
+        );
 
       const { page, pageErrors } = await openApp(browser, api, 'analyst', view);
       await page.locator('[data-testid="enterprise-canvas"][data-state="ready"]').waitFor();
