@@ -1,5 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { ProjectBatch, ProjectStage } from '../../../../api/src/domain/projects/project-lifecycle.ts';
+import {
+  type ProjectBatch,
+  type ProjectStage,
+  projectBatches,
+  projectStages,
+} from '../../../../api/src/domain/projects/project-lifecycle.ts';
 import type { ProjectDetail, ProjectSummary } from '../../../../api/src/http/schemas/project.schemas.ts';
 import { ErrorNotice, LoadingNotice } from '../../components/status-notice.tsx';
 import { ApiError } from '../../lib/api-client.ts';
@@ -129,8 +134,9 @@ function MoveForm({ initial, target, onClose, onMoved }: MoveFormProps) {
     }
   }
 
-  const batches = lifecycle.status === 'success' ? lifecycle.data.batches.map((b) => b.id) : [project.batch];
-  const stages = lifecycle.status === 'success' ? lifecycle.data.stages.map((s) => s.id) : [project.stage];
+  // Until the labels arrive every id is an option, so a preselected target (a dropped card) shows at once.
+  const batches = lifecycle.status === 'success' ? lifecycle.data.batches.map((b) => b.id) : projectBatches;
+  const stages = lifecycle.status === 'success' ? lifecycle.data.stages.map((s) => s.id) : projectStages;
   const optionLabel = <T extends string>(id: T, current: T, allowed: readonly T[], label: string) =>
     id === current ? m.unchanged(label) : allowed.includes(id) ? label : m.notAllowedOption(label);
 
