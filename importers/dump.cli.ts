@@ -83,6 +83,15 @@ function datedDumpFile(dir: string, at = new Date()): string {
   return path.join(dir, `chainscout-${stamp}Z.jsonl`);
 }
 
+/**
+ * The file's lines, read only once iteration starts: a readline interface made earlier would read the file
+ * while the restore is still preparing the database, and lines emitted before anyone iterates are lost (and
+ * with them the end of input, so the restore would wait forever).
+ */
+async function* fileLines(file: string): AsyncGenerator<string> {
+  yield* createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+}
+
 async function writeDump(file: string, work: (write: (line: string) => Promise<void>) => Promise<unknown>) {
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });
@@ -145,11 +154,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     await applyMigrations(db);
-    const lines = createInterface({
-      input: createReadStream(args.file, 'utf8'),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    const counts = await restoreGraph(db, lines, { force: true });
+    const counts = await restoreGraph(db, fileLines(args.file), { force: true });
     process.stdout.write(
       `Restored ${counts.nodes} nodes and ${counts.relationships} relationships from ${args.file} in ${seconds()} s\n`,
     );

@@ -59,6 +59,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     params: QueryParams,
     map: (r: Neo4jRecord) => T,
   ): Promise<T[]> => {
+    if (closed) throw new UnavailableError();
     try {
       const result = await driver.executeQuery(cypher, params, {
         database,
