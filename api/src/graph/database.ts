@@ -48,64 +48,78 @@ export function createDatabase(options: DatabaseOptions): Database {
     maxConnectionPoolSize: 100,
   });
   const database = options.database;
-  // Once closing, the driver answers "Pool is closed" (a Neo4jError with no code): requests still in flight
-  // during shutdown are told the database is unavailable, as during any other outage.
+  // Once closing, the driver answers "Pool is closed" (a Neo4jError with no code), or for a call caught
+  // mid-flight sometimes never answers at all: every call still waiting when `close()` runs is told the
+  // database is unavailable, as during any other outage, so no request hangs through a shutdown.
   let closed = false;
+  const waiting = new Set<() => void>();
   const translate = (error: unknown) => (closed ? new UnavailableError() : translateError(error));
 
-  const run = async <T>(
+  const guarded = <T>(start: () => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new UnavailableError());
+    return new Promise<T>((resolve, reject) => {
+      const abandon = () => reject(new UnavailableError());
+      waiting.add(abandon);
+      start()
+        .then(resolve, (error: unknown) => reject(translate(error)))
+        .finally(() => waiting.delete(abandon));
+    });
+  };
+
+  const run = <T>(
     mode: 'READ' | 'WRITE',
     cypher: string,
     params: QueryParams,
     map: (r: Neo4jRecord) => T,
-  ): Promise<T[]> => {
-    if (closed) throw new UnavailableError();
-    try {
+  ): Promise<T[]> =>
+    guarded(async () => {
       const result = await driver.executeQuery(cypher, params, {
         database,
         routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE,
       });
       return result.records.map(map);
-    } catch (error) {
-      throw translate(error);
-    }
-  };
+    });
+
+  /** A session for `work`, closed afterwards; after shutdown its close is not waited for. */
+  const withSession = <T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> =>
+    guarded(async () => {
+      const session = driver.session({
+        database,
+        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      });
+      try {
+        return await work(session);
+      } finally {
+        const closing = session.close();
+        if (!closed) await closing;
+        else closing.catch(() => undefined);
+      }
+    });
 
   return {
     name: database,
     read: (cypher, params, map) => run('READ', cypher, params, map),
     write: (cypher, params, map) => run('WRITE', cypher, params, map),
-    async writeTransaction(work, label) {
-      if (closed) throw new UnavailableError();
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite(work, { metadata: { app: 'chainscout', work: label } });
-      } catch (error) {
-        throw translate(error);
-      } finally {
-        await session.close();
-      }
-    },
-    async runAutoCommit(cypher, params = {}) {
-      const session = driver.session({ database });
-      try {
+    writeTransaction: (work, label) =>
+      withSession('WRITE', (session) =>
+        session.executeWrite(work, { metadata: { app: 'chainscout', work: label } }),
+      ),
+    runAutoCommit: (cypher, params = {}) =>
+      withSession('WRITE', async (session) => {
         await session.run(cypher, params);
-      } catch (error) {
-        throw translate(error);
-      } finally {
-        await session.close();
-      }
-    },
-    async serverInfo() {
-      try {
+      }),
+    serverInfo: () =>
+      guarded(async () => {
         const info = await driver.getServerInfo({ database });
         return { version: info.agent ?? 'unknown', address: info.address ?? 'unknown' };
-      } catch (error) {
-        throw translate(error);
-      }
-    },
+      }),
     close: () => {
       closed = true;
+      for (const abandon of waiting) abandon();
+      waiting.clear();
       return driver.close();
     },
   };
