@@ -143,8 +143,9 @@ async function writeTargets(baseUrl: string, auth: Record<string, string>, db: D
   );
   if (!chain || !enterprise || districts.length < 2)
     throw new Error('The graph has no chain, firm or districts');
+  // A fixed split: Shapley shares are refused for a coalition whose districts add no value to the target.
   const terms = (jobs: number) => ({
-    split: { basis: 'shapley' },
+    split: { basis: 'fixed', shares: { [districts[0] ?? '']: 0.5, [districts[1] ?? '']: 0.5 } },
     statistics: 'split',
     term: { startYear: 2027, years: 8 },
     projection: { investment: 1000, buildYears: 1, annualOutput: 1000, annualTax: 100, jobs, rampYears: 1 },
@@ -162,8 +163,17 @@ async function writeTargets(baseUrl: string, auth: Record<string, string>, db: D
       actingFor: districts[0],
     }),
   });
-  const proposal = z.object({ id: z.string(), version: z.number() }).parse(await created.json());
-  return { chain, proposal, districts: [districts[0] ?? '', districts[1] ?? ''] as const, terms };
+  const answer: unknown = await created.json();
+  const proposal = z.object({ id: z.string(), version: z.number() }).safeParse(answer);
+  if (!proposal.success) {
+    throw new Error(`Creating the proposal to counter answered ${created.status}: ${JSON.stringify(answer)}`);
+  }
+  return {
+    chain,
+    proposal: proposal.data,
+    districts: [districts[0] ?? '', districts[1] ?? ''] as const,
+    terms,
+  };
 }
 
 async function main(): Promise<void> {
