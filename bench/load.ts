@@ -370,7 +370,7 @@ async function writeReport(
   const baseline = rows[0]?.requestsPerSecond ?? 0;
   const ofBaseline = (r: Row) =>
     baseline > 0 ? `${((100 * r.requestsPerSecond) / baseline).toFixed(0)} %` : '–';
-  const graph = facts.owned ? 'seed graph' : `database of ${facts.firms.toLocaleString('en')} enterprises`;
+  const graph = facts.owned ? 'seed graph' : 'the graph in --data-dir';
   const section = [
     `<!-- load:${facts.owned ? 'seed' : 'scale'}:start -->`,
     `Written by \`npm run bench:load -- --duration ${args.duration} --connections ${args.connections}${facts.owned ? '' : ' --data-dir …'} --write\` on ${new Date().toISOString().slice(0, 10)}: ${graph} (${facts.firms.toLocaleString('en')} enterprises, ${facts.rels.toLocaleString('en')} relationships), ${args.connections} clients, ${args.duration} s per row, load average at the end ${loadavg()

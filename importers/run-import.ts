@@ -10,6 +10,8 @@ import {
   loadMappingTables,
   type MappingTables,
 } from '../graph-seeds/derive/mapping-tables.ts';
+import { chainFields, chainRequired } from './chains/chain-fields.ts';
+import { importChains } from './chains/import-chains.ts';
 import { districtFields, districtRequired } from './districts/district-fields.ts';
 import { districtRowSchema } from './districts/district-row.ts';
 import { type DistrictState, planDistricts } from './districts/plan-districts.ts';
@@ -103,6 +105,7 @@ const kinds: Record<ImportKind, KindSetup> = {
   supplies: { fields: supplyFields, required: supplyRequired },
   districts: { fields: districtFields, required: districtRequired },
   projects: { fields: projectFields, required: projectRequired },
+  chains: { fields: chainFields, required: chainRequired },
 };
 
 function columnRule(request: ImportRequest, setup: KindSetup): ColumnRule {
@@ -212,6 +215,7 @@ export async function runImport(db: Database, request: ImportRequest): Promise<I
       supplies: importSupplies,
       districts: importDistricts,
       projects: (c: RowContext) => importProjects(db, c, (options) => processRows(c, options)),
+      chains: (c: RowContext) => importChains(db, c, (options) => processRows(c, options)),
     };
     await importers[request.kind](ctx);
   } catch (error) {

@@ -2,7 +2,7 @@ import { type PlainObject, parseYamlDocument, sequenceItemLines, tabulate } from
 import { type FileFormat, FileReadError, type SourceRecord } from '../read/record-source.ts';
 import type { ColumnRule } from './column-mapping.ts';
 
-export const importKinds = ['enterprises', 'supplies', 'districts', 'projects'] as const;
+export const importKinds = ['enterprises', 'supplies', 'districts', 'projects', 'chains'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const presetNames = ['szse', 'tushare', 'chain-atlas'] as const;

@@ -7,6 +7,7 @@ import { projectRoot } from '../../api/src/config.ts';
 import { errorBodySchema } from '../../api/src/http/schemas/error.schemas.ts';
 import { importSummarySchema } from '../../api/src/http/schemas/import.schemas.ts';
 import { generatedHeader } from '../../bench/import-generator.ts';
+import { importKinds } from '../../importers/mapping/presets.ts';
 import { graphFingerprint } from '../support/graph-fingerprint.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
@@ -36,7 +37,7 @@ afterAll(async () => {
   await api.close();
 });
 
-const kinds = ['enterprises', 'supplies', 'districts', 'projects'] as const;
+const kinds = importKinds;
 const extensions = ['csv', 'xlsx', 'json', 'jsonl', 'yaml'] as const;
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 

@@ -19,7 +19,7 @@ import {
 } from '../domain/map/map-change.ts';
 import type { MapHistory } from '../domain/map/map-diff.ts';
 import { recordChange } from './audit.ts';
-import type { Database, ManagedTransaction } from './database.ts';
+import { type Database, type ManagedTransaction, num, text } from './database.ts';
 import { bumpGraphVersion } from './graph-version.ts';
 
 /**
@@ -207,6 +207,21 @@ export interface LinkInput {
   order?: number;
   description?: string;
 }
+
+const currentChainSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  retired: z.boolean(),
+});
+const currentLinkSchema = z.object({
+  id: z.string(),
+  chainId: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  stage: z.enum(['upstream', 'midstream', 'downstream']),
+  retired: z.boolean(),
+});
 
 export function createMapEditRepository(db: Database) {
   /** Runs one edit: its writes, then the change record, the audit entry and the version bumps, in one transaction. */
@@ -686,6 +701,46 @@ export function createMapEditRepository(db: Database) {
         ),
       ]);
       return { chains, links, feeds, renames };
+    },
+
+    /** The map as it stands today (retired chains and links marked), as a chain-map import compares it. */
+    async readCurrentMap() {
+      const [ecosystems, chains, links, feeds] = await Promise.all([
+        db.read('MATCH (e:Ecosystem) RETURN e.id AS id, e.name AS name', {}, (r) => ({
+          id: text(r, 'id'),
+          name: text(r, 'name'),
+        })),
+        db.read(
+          `MATCH (c:Chain)
+           RETURN {id: c.id, name: c.name, nameEn: coalesce(c.nameEn, ''), retired: c.validTo IS NOT NULL} AS row`,
+          {},
+          (r) => currentChainSchema.parse(r.get('row')),
+        ),
+        db.read(
+          `MATCH (c:Chain)-[:HAS_LINK]->(l:Link)
+           RETURN {id: l.id, chainId: c.id, name: l.name, nameEn: coalesce(l.nameEn, ''), stage: l.stage,
+                   retired: l.validTo IS NOT NULL} AS row`,
+          {},
+          (r) => currentLinkSchema.parse(r.get('row')),
+        ),
+        db.read(
+          'MATCH (a:Link)-[f:FEEDS]->(b:Link) WHERE f.validTo IS NULL RETURN a.id AS from, b.id AS to',
+          {},
+          (r) => ({ from: text(r, 'from'), to: text(r, 'to') }),
+        ),
+      ]);
+      return { ecosystems, chains, links, feeds };
+    },
+
+    /** A chain's current version, which the next edit of it must name. */
+    async chainVersion(id: string): Promise<number> {
+      const [version] = await db.read(
+        'MATCH (c:Chain {id: $id}) RETURN coalesce(c.version, 0) AS version',
+        { id },
+        (r) => num(r, 'version'),
+      );
+      if (version === undefined) throw new NotFoundError('Chain', id);
+      return version;
     },
 
     /** Enterprise moves effective in (from, to] and not reverted. */

@@ -16,6 +16,7 @@ const kindLabel = {
   supplies: 'kindSupplies',
   districts: 'kindDistricts',
   projects: 'kindProjects',
+  chains: 'kindChains',
 } as const satisfies Record<Kind, string>;
 
 const pick = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
