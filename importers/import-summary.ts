@@ -55,3 +55,11 @@ export function countsOf(summary: ImportSummary) {
     unplaced: summary.unplaced,
   };
 }
+
+/** The parts of the importer's row pipeline (see `runImport`) that an importer written in its own module uses. */
+export interface ImportContext {
+  request: { dryRun: boolean; input: { name: string }; actor?: string };
+  summary: ImportSummary;
+  reject: (r: Rejection) => void;
+  progress: (written: number) => void;
+}

@@ -5,20 +5,11 @@ import {
   type EditMeta,
   type MapEditRepository,
 } from '../../api/src/graph/map-edit.repository.ts';
-import type { Rejection } from '../enterprises/plan-batch.ts';
-import type { ImportSummary } from '../import-summary.ts';
+import type { ImportContext } from '../import-summary.ts';
 import { type ChainRow, chainRowSchema } from './chain-row.ts';
 import { type CurrentMap, type MapStep, planChainMap } from './plan-chain-map.ts';
 
 type Item = { line: number; row: ChainRow };
-
-/** The parts of the importer's row pipeline a chain-map file uses (see `runImport`). */
-export interface ChainImportContext {
-  request: { dryRun: boolean; input: { name: string }; actor?: string };
-  summary: ImportSummary;
-  reject: (r: Rejection) => void;
-  progress: (written: number) => void;
-}
 
 export type ChainRowPipeline = (options: {
   schema: z.ZodType<ChainRow>;
@@ -33,7 +24,7 @@ export type ChainRowPipeline = (options: {
  * record that shows in the map as of its date, in the map diff, and can be reverted. Re-importing the same file
  * finds nothing to change; an import stopped half-way leaves the edits made so far, and a re-run makes the rest.
  */
-export async function importChains(db: Database, ctx: ChainImportContext, processRows: ChainRowPipeline) {
+export async function importChains(db: Database, ctx: ImportContext, processRows: ChainRowPipeline) {
   const { request, summary } = ctx;
   const rows: Item[] = [];
   await processRows({

@@ -1,21 +1,12 @@
 import type { z } from 'zod';
 import type { Database } from '../../api/src/graph/database.ts';
 import { createProjectImportRepository } from '../../api/src/graph/project-import.repository.ts';
-import type { Rejection } from '../enterprises/plan-batch.ts';
-import type { ImportSummary } from '../import-summary.ts';
+import type { ImportContext } from '../import-summary.ts';
 import { type ProjectState, planProjects, projectIdOf } from './plan-projects.ts';
 import { type ProjectRow, projectRowSchema } from './project-row.ts';
 
 type Item = { line: number; row: ProjectRow };
 type Found = { projects: ProjectState[]; enterprises: Map<string, string> };
-
-/** The parts of the importer's row pipeline a project list uses (see `runImport`). */
-export interface ProjectImportContext {
-  request: { dryRun: boolean; input: { name: string }; actor?: string };
-  summary: ImportSummary;
-  reject: (r: Rejection) => void;
-  progress: (written: number) => void;
-}
 
 export type RowPipeline = (options: {
   schema: z.ZodType<ProjectRow>;
@@ -30,7 +21,7 @@ const withoutSuffix = (name: string) => name.replace(/(区|县|市)$/, '');
  * Imports a 六个一批 project list: each row creates a project, updates the facts it names, or moves it as the
  * life-cycle rules allow (a move they do not allow rejects the row). Re-importing the same file changes nothing.
  */
-export async function importProjects(db: Database, ctx: ProjectImportContext, processRows: RowPipeline) {
+export async function importProjects(db: Database, ctx: ImportContext, processRows: RowPipeline) {
   const repo = createProjectImportRepository(db);
   const { request, summary } = ctx;
   const catalog = await repo.readCatalog();

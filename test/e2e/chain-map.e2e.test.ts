@@ -6,6 +6,7 @@ import { chainDetailSchema, chainListSchema } from '../../api/src/http/schemas/c
 import { mapChangeResponseSchema } from '../../api/src/http/schemas/map-edit.schemas.ts';
 import { chainGapsSchema } from '../../api/src/http/schemas/matcher.schemas.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { readMapChangeSequence, restoreMapChangeSequence } from '../support/map-change-sequence.ts';
 import { startTestApi, type TestApi, testPassword, testUsername } from '../support/test-api.ts';
 import { openApp, saveScreenshot } from '../support/web-app.ts';
 
@@ -159,13 +160,7 @@ describe('chain map: gap classes, link panel and the map on a date', () => {
       () => null,
     );
     await api.db.write('MATCH (l:Link {id: $id}) DETACH DELETE l', { id: addedLink }, () => null);
-    await api.db.write(
-      sequenceBefore === null
-        ? "MATCH (s:MapChangeSequence {id: 'map'}) DELETE s"
-        : "MATCH (s:MapChangeSequence {id: 'map'}) SET s.value = $value",
-      { value: sequenceBefore },
-      () => null,
-    );
+    await restoreMapChangeSequence(api.db, sequenceBefore);
   });
 
   it(
@@ -208,10 +203,7 @@ describe('chain map: gap classes, link panel and the map on a date', () => {
   it(
     'shows the map as of a date and what changed in the chain since',
     async () => {
-      const seq = await api.db.read("MATCH (s:MapChangeSequence {id: 'map'}) RETURN s.value AS n", {}, (r) =>
-        Number(r.get('n')),
-      );
-      sequenceBefore = seq[0] ?? null;
+      sequenceBefore = await readMapChangeSequence(api.db);
       const chain = chainDetailSchema.parse((await api.get(`/api/chains/${chainId}`)).body);
       const today = new Date().toISOString().slice(0, 10);
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

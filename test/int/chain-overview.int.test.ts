@@ -8,6 +8,7 @@ import { chainChangesSchema, mapChangeResponseSchema } from '../../api/src/http/
 import { chainGapsSchema } from '../../api/src/http/schemas/matcher.schemas.ts';
 import { searchResultSchema } from '../../api/src/http/schemas/search.schemas.ts';
 import { getError, getOk } from '../support/expect-response.ts';
+import { readMapChangeSequence, restoreMapChangeSequence } from '../support/map-change-sequence.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 let api: TestApi;
@@ -82,10 +83,7 @@ describe('GET /api/chains/:id/changes', () => {
   }
 
   beforeAll(async () => {
-    const seq = await api.db.read("MATCH (s:MapChangeSequence {id: 'map'}) RETURN s.value AS n", {}, (r) =>
-      Number(r.get('n')),
-    );
-    sequenceBefore = seq[0] ?? null;
+    sequenceBefore = await readMapChangeSequence(api.db);
     await edit('/api/admin/chains', {
       id: chainId,
       name: '概览测试链',
@@ -120,13 +118,7 @@ describe('GET /api/chains/:id/changes', () => {
       {},
       () => null,
     );
-    await api.db.write(
-      sequenceBefore === null
-        ? "MATCH (s:MapChangeSequence {id: 'map'}) DELETE s"
-        : "MATCH (s:MapChangeSequence {id: 'map'}) SET s.value = $value",
-      { value: sequenceBefore },
-      () => null,
-    );
+    await restoreMapChangeSequence(api.db, sequenceBefore);
   });
 
   it('lets an analyst see what changed in one chain, and only in that chain', async () => {

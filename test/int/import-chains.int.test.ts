@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainDetailSchema } from '../../api/src/http/schemas/catalog.schemas.ts';
 import { importSummarySchema } from '../../api/src/http/schemas/import.schemas.ts';
 import { mapDiffSchema } from '../../api/src/http/schemas/map-edit.schemas.ts';
+import { readMapChangeSequence, restoreMapChangeSequence } from '../support/map-change-sequence.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -16,10 +17,7 @@ let sequenceBefore: number | null = null;
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seq = await api.db.read("MATCH (s:MapChangeSequence {id: 'map'}) RETURN s.value AS n", {}, (r) =>
-    Number(r.get('n')),
-  );
-  sequenceBefore = seq[0] ?? null;
+  sequenceBefore = await readMapChangeSequence(api.db);
 });
 
 afterAll(async () => {
@@ -45,13 +43,7 @@ afterAll(async () => {
     {},
     () => null,
   );
-  await api.db.write(
-    sequenceBefore === null
-      ? "MATCH (s:MapChangeSequence {id: 'map'}) DELETE s"
-      : "MATCH (s:MapChangeSequence {id: 'map'}) SET s.value = $value",
-    { value: sequenceBefore },
-    () => null,
-  );
+  await restoreMapChangeSequence(api.db, sequenceBefore);
   await api.close();
 });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainDetailSchema, chainListSchema } from '../../api/src/http/schemas/catalog.schemas.ts';
 import { enterpriseDetailSchema } from '../../api/src/http/schemas/enterprise.schemas.ts';
 import { mapChangeResponseSchema, mapDiffSchema } from '../../api/src/http/schemas/map-edit.schemas.ts';
+import { readMapChangeSequence, restoreMapChangeSequence } from '../support/map-change-sequence.ts';
 import { startTestApi, type TestApi } from '../support/test-api.ts';
 
 /**
@@ -43,10 +44,7 @@ async function edit(method: string, path: string, body: Record<string, unknown>)
 
 beforeAll(async () => {
   api = await startTestApi();
-  const seq = await api.db.read("MATCH (s:MapChangeSequence {id: 'map'}) RETURN s.value AS n", {}, (r) =>
-    Number(r.get('n')),
-  );
-  sequenceBefore = seq[0] ?? null;
+  sequenceBefore = await readMapChangeSequence(api.db);
   await api.db.write(
     `CREATE (e:Enterprise {id: $id, name: '测绘测试', fullName: '成都测绘测试科技有限公司', local: true,
                            source: 'test', asOf: date('2019-01-01')})`,
@@ -72,13 +70,7 @@ afterAll(async () => {
     () => null,
   );
   await api.db.write('MATCH (e:Enterprise {id: $id}) DETACH DELETE e', { id: enterpriseId }, () => null);
-  await api.db.write(
-    sequenceBefore === null
-      ? "MATCH (s:MapChangeSequence {id: 'map'}) DELETE s"
-      : "MATCH (s:MapChangeSequence {id: 'map'}) SET s.value = $value",
-    { value: sequenceBefore },
-    () => null,
-  );
+  await restoreMapChangeSequence(api.db, sequenceBefore);
   await api.close();
 });
 
