@@ -80,16 +80,10 @@ export function createDatabase(options: DatabaseOptions): Database {
       return result.records.map(map);
     });
 
-  /** A session for `work`, closed afterwards; after shutdown its close is not waited for. */
-  const withSession = <T>(
-    mode: 'READ' | 'WRITE',
-    work: (session: ReturnType<Driver['session']>) => Promise<T>,
-  ): Promise<T> =>
+  /** A write session for `work`, closed afterwards; after shutdown its close is not waited for. */
+  const withWriteSession = <T>(work: (session: ReturnType<Driver['session']>) => Promise<T>): Promise<T> =>
     guarded(async () => {
-      const session = driver.session({
-        database,
-        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      });
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
         return await work(session);
       } finally {
@@ -104,11 +98,11 @@ export function createDatabase(options: DatabaseOptions): Database {
     read: (cypher, params, map) => run('READ', cypher, params, map),
     write: (cypher, params, map) => run('WRITE', cypher, params, map),
     writeTransaction: (work, label) =>
-      withSession('WRITE', (session) =>
+      withWriteSession((session) =>
         session.executeWrite(work, { metadata: { app: 'chainscout', work: label } }),
       ),
     runAutoCommit: (cypher, params = {}) =>
-      withSession('WRITE', async (session) => {
+      withWriteSession(async (session) => {
         await session.run(cypher, params);
       }),
     serverInfo: () =>
