@@ -216,9 +216,9 @@ async function main(): Promise<void> {
       {},
       (r) => String(r.get('id')),
     );
+    // The baseline of the same run: the whole HTTP stack and two small Neo4j round trips, no graph work.
+    const baseline: [string, string] = ['baseline: health', '/api/health'];
     const reads: [string, string][] = [
-      // The baseline of the same run: HTTP, logging and one trivial Neo4j round trip, no graph work.
-      ['baseline: health', '/api/health'],
       ['chain list', '/api/chains'],
       ['chain map', `/api/chains/${chainId}`],
       ['gaps', `/api/chains/${chainId}/gaps`],
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
       ['neighbourhood', `/api/graph/neighbourhood?id=${encodeURIComponent(firmId ?? '')}&depth=2&limit=200`],
     ];
     const rows: Row[] = [];
-    for (const [name, urlPath] of reads) {
+    for (const [name, urlPath] of [baseline, ...reads]) {
       const result = await autocannon({
         url: `${baseUrl}${urlPath}`,
         headers: auth,
@@ -242,26 +242,20 @@ async function main(): Promise<void> {
     // Mixed: most clients read across the endpoints while a few counter a proposal and rename a chain, each
     // naming the version it read last (a 409 means another writer got there first, as it would in use).
     const targets = await writeTargets(baseUrl, auth, db);
-    let proposalVersion = targets.proposal.version;
     const versionOf = async (urlPath: string) =>
       z
         .object({ version: z.number() })
         .parse(await (await fetch(`${baseUrl}${urlPath}`, { headers: auth })).json()).version;
-    let chainVersion = await versionOf(`/api/chains/${targets.chain.id}`);
+    const proposalPath = `/api/proposals/${targets.proposal.id}`;
+    const chainPath = `/api/chains/${targets.chain.id}`;
+    /** The version each writer names next. */
+    const versions = { proposal: targets.proposal.version, chain: await versionOf(chainPath) };
     // After a 409 (another writer got there first) the writer reads the current version again, as the UI does;
     // a rename answers with its change record, which carries no version, so the chain is read again then too.
-    const refreshProposal = () => {
-      versionOf(`/api/proposals/${targets.proposal.id}`).then(
+    const refresh = (which: keyof typeof versions, urlPath: string) => {
+      versionOf(urlPath).then(
         (v) => {
-          proposalVersion = Math.max(proposalVersion, v);
-        },
-        () => undefined,
-      );
-    };
-    const refreshChain = () => {
-      versionOf(`/api/chains/${targets.chain.id}`).then(
-        (v) => {
-          chainVersion = Math.max(chainVersion, v);
+          versions[which] = Math.max(versions[which], v);
         },
         () => undefined,
       );
@@ -276,7 +270,7 @@ async function main(): Promise<void> {
         headers: auth,
         connections: Math.max(1, args.connections - writers),
         duration: args.duration,
-        requests: reads.slice(1).map(([, p]) => ({ method: 'GET' as const, path: p })),
+        requests: reads.map(([, p]) => ({ method: 'GET' as const, path: p })),
       }),
       autocannon({
         url: baseUrl,
@@ -292,7 +286,7 @@ async function main(): Promise<void> {
               return {
                 ...req,
                 body: JSON.stringify({
-                  version: proposalVersion,
+                  version: versions.proposal,
                   terms: targets.terms(counter),
                   actingFor: targets.districts[counter % 2],
                 }),
@@ -302,8 +296,8 @@ async function main(): Promise<void> {
               const parsed = z
                 .object({ version: z.number() })
                 .safeParse(status === 200 ? JSON.parse(body) : {});
-              if (parsed.success) proposalVersion = Math.max(proposalVersion, parsed.data.version);
-              else refreshProposal();
+              if (parsed.success) versions.proposal = Math.max(versions.proposal, parsed.data.version);
+              else refresh('proposal', proposalPath);
             },
           },
           {
@@ -313,9 +307,9 @@ async function main(): Promise<void> {
             setupRequest: (req) => {
               renames += 1;
               const name = renames % 2 === 0 ? targets.chain.name : `${targets.chain.name}·`;
-              return { ...req, body: JSON.stringify({ version: chainVersion, name }) };
+              return { ...req, body: JSON.stringify({ version: versions.chain, name }) };
             },
-            onResponse: () => refreshChain(),
+            onResponse: () => refresh('chain', chainPath),
           },
         ],
       }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { Stage } from '../../api/src/http/schemas/catalog.schemas.ts';
+import { mapIdPattern } from '../../api/src/http/schemas/map-edit.schemas.ts';
 import { normaliseCell, normalisePlainCell } from '../read/normalise-cell.ts';
 import { parseList } from '../validate/field-parsers.ts';
-
-export type Stage = 'upstream' | 'midstream' | 'downstream';
 
 const stages: Readonly<Record<string, Stage>> = {
   上游: 'upstream',
@@ -21,12 +21,7 @@ const id = (what: string) =>
   z
     .string()
     .transform((text) => normalisePlainCell(text).toLowerCase())
-    .pipe(
-      z
-        .string()
-        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `must be a ${what} id of lower-case words joined by "-"`)
-        .max(80),
-    );
+    .pipe(z.string().regex(mapIdPattern, `must be a ${what} id of lower-case words joined by "-"`).max(80));
 
 const name = z.string().transform(normaliseCell).pipe(z.string().min(1).max(80));
 const nameEn = z.string().transform(normalisePlainCell).pipe(z.string().max(120));
@@ -58,7 +53,7 @@ export const chainRowSchema = z.object({
   feeds: z
     .string()
     .transform((text) => parseList(normalisePlainCell(text).toLowerCase()))
-    .pipe(z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must list link ids joined by 、 or ;')))
+    .pipe(z.array(z.string().regex(mapIdPattern, 'must list link ids joined by 、 or ;')))
     .optional(),
   retire: z
     .string()

@@ -1,5 +1,6 @@
+import type { Stage } from '../../api/src/http/schemas/catalog.schemas.ts';
 import type { Rejection } from '../import-summary.ts';
-import type { ChainRow, Stage } from './chain-row.ts';
+import type { ChainRow } from './chain-row.ts';
 
 /** The map as it stands, as far as a chain-map file can change it. */
 export interface CurrentMap {

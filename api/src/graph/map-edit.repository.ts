@@ -18,6 +18,7 @@ import {
   subjectOf,
 } from '../domain/map/map-change.ts';
 import type { MapHistory } from '../domain/map/map-diff.ts';
+import { stageSchema } from '../http/schemas/catalog.schemas.ts';
 import { recordChange } from './audit.ts';
 import { type Database, type ManagedTransaction, num, text } from './database.ts';
 import { bumpGraphVersion } from './graph-version.ts';
@@ -219,7 +220,7 @@ const currentLinkSchema = z.object({
   chainId: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  stage: z.enum(['upstream', 'midstream', 'downstream']),
+  stage: stageSchema,
   retired: z.boolean(),
 });
 

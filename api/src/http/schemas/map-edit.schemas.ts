@@ -4,11 +4,11 @@ import { stageSchema } from './catalog.schemas.ts';
 
 /** Requests and responses of the versioned map edits (`/api/admin/…`). */
 
+/** Chain and link ids: lower-case words joined by "-". */
+export const mapIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const slug = (what: string) =>
-  z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `must be a ${what} id of lower-case words joined by "-"`)
-    .max(80);
+  z.string().regex(mapIdPattern, `must be a ${what} id of lower-case words joined by "-"`).max(80);
 
 const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 

@@ -146,11 +146,8 @@ export function NeighbourhoodCanvas({
         nodeElement(node, positions[index] ?? at),
       );
       const present = new Set([...cy.nodes().map((n) => n.id()), ...fresh.map((n) => n.id)]);
-      const edgeIds = new Set<string>();
       for (const edge of edges) {
-        if (edgeIds.has(edge.id) || cy.getElementById(edge.id).nonempty()) continue;
-        if (present.has(edge.source) && present.has(edge.target)) {
-          edgeIds.add(edge.id);
+        if (cy.getElementById(edge.id).empty() && present.has(edge.source) && present.has(edge.target)) {
           definitions.push(edgeElement(edge));
         }
       }
