@@ -59,6 +59,11 @@ export function withOneVersionRead<T>(work: () => T): T {
   return requestScope.run({}, work);
 }
 
+/** Runs `work` outside any request's shared version read: background work reads the version for itself. */
+export function outsideRequest<T>(work: () => T): T {
+  return requestScope.exit(work);
+}
+
 /**
  * Reads the version once per call, but lets concurrent callers share one in-flight read, as long as it started
  * after the last write this process made: a read that follows an acknowledged write always sees its bump.

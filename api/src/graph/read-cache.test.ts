@@ -86,4 +86,86 @@ describe('read cache', () => {
     expect(cache.stats().version).toBe(3);
     expect(await cache.get('a', async () => 'reloaded')).toBe('new');
   });
+
+  describe('refresh ahead', () => {
+    const refresh = { minLoadMs: 0, maxKeys: 2, quietMs: 0 };
+
+    it('loads the slow entries of the old version again after a move, most recently used first, up to a bound', async () => {
+      const clock = fixedClock();
+      const cache = createReadCache(clock, { maxEntries: 10, maxBytes: 10_000, refresh });
+      const loaded: string[] = [];
+      const loadOf = (key: string) => async () => {
+        loaded.push(`${key}@${await clock.current()}`);
+        return key;
+      };
+      for (const key of ['a', 'b', 'c']) await cache.get(key, loadOf(key));
+      await cache.get('a', loadOf('a'));
+      clock.set(2);
+      cache.revalidate();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await cache.refreshed();
+      // 'a' was used last, then 'c'; 'b' is beyond the bound of two.
+      expect(loaded.slice(3)).toEqual(['a@2', 'c@2']);
+      expect(cache.stats()).toMatchObject({ version: 2, entries: 2, refreshes: 2 });
+      expect(await cache.get('a', loadOf('a'))).toBe('a');
+      expect(loaded).toHaveLength(5);
+    });
+
+    it('leaves entries that loaded faster than the bound to the next request', async () => {
+      const clock = fixedClock();
+      const cache = createReadCache(clock, {
+        maxEntries: 10,
+        maxBytes: 10_000,
+        refresh: { minLoadMs: 20, maxKeys: 5, quietMs: 0 },
+      });
+      const loads = counter();
+      await cache.get('fast', () => loads.load('fast'));
+      await cache.get('slow', async () => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return loads.load('slow');
+      });
+      clock.set(2);
+      expect(await cache.get('fast', () => loads.load('fast'))).toBe('fast');
+      await cache.refreshed();
+      expect(loads.calls()).toBe(4);
+      expect(cache.stats()).toMatchObject({ entries: 2, refreshes: 1 });
+    });
+
+    it('lets a request join the refresh under way and stops a refresh a newer write has outdated', async () => {
+      const clock = fixedClock();
+      const cache = createReadCache(clock, { maxEntries: 10, maxBytes: 10_000, refresh });
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let reachedGate: () => void = () => {};
+      const atGate = new Promise<void>((resolve) => {
+        reachedGate = resolve;
+      });
+      const loads = counter();
+      const gated = (value: string) => async () => {
+        if ((await clock.current()) === 2) {
+          reachedGate();
+          await gate;
+        }
+        return loads.load(value);
+      };
+      await cache.get('b', gated('b'));
+      await cache.get('a', gated('a'));
+      clock.set(2);
+      cache.revalidate();
+      await atGate;
+      // The refresh of 'a' waits at the gate; a request for it shares that load.
+      const joined = cache.get('a', gated('other'));
+      clock.set(3);
+      release();
+      expect(await joined).toBe('a');
+      cache.revalidate();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await cache.refreshed();
+      // Nothing was loaded for an outdated version: 'b' once, at version 3, and 'a' again for version 3.
+      expect(loads.calls()).toBe(2 + 1 + 2);
+      expect(cache.stats()).toMatchObject({ version: 3, entries: 2 });
+    });
+  });
 });

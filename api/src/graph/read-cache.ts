@@ -1,15 +1,29 @@
 import type { Database } from './database.ts';
-import { createGraphVersionClock, type GraphVersionClock, trackingWrites } from './graph-version.ts';
+import {
+  createGraphVersionClock,
+  type GraphVersionClock,
+  outsideRequest,
+  trackingWrites,
+} from './graph-version.ts';
 
 /**
  * A bounded LRU cache for hot reads that change rarely (chain list, chain map, gap analysis, the matcher's
  * per-locality inputs), keyed by the graph version: when the version moves, everything cached is dropped, so a
  * read never answers from data older than the last write it could know of. Values are shared between requests
  * and must be treated as read-only.
+ *
+ * Refresh ahead: when the version moves, the entries of the old version that were slow to load (a ranking over a
+ * large candidate pool takes seconds) are loaded again in the background, most recently used first and one at a
+ * time, so the requests after a write find them ready or join a load already under way. A newer write stops the
+ * refresh of the older one.
  */
 export interface ReadCache {
   /** The value cached under `key` at the current graph version, or `load()`'s (concurrent misses share one load). */
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Reads the version now and, if it moved, drops the old entries and starts their refresh. */
+  revalidate(): void;
+  /** Resolves when no refresh is running (a refresh's own failures are left to the next request to meet). */
+  refreshed(): Promise<void>;
   stats(): ReadCacheStats;
 }
 
@@ -19,6 +33,8 @@ export interface ReadCacheStats {
   bytes: number;
   hits: number;
   misses: number;
+  /** Entries loaded again ahead of any request after a version move. */
+  refreshes: number;
 }
 
 export interface ReadCacheOptions {
@@ -26,13 +42,25 @@ export interface ReadCacheOptions {
   maxEntries: number;
   /** At most about this many bytes of values (measured as their JSON text, two bytes a character). */
   maxBytes: number;
+  /**
+   * Which entries to load again after a version move: at most `maxKeys` that took at least `minLoadMs`, once
+   * the version has stayed put for `quietMs` (an import moves it batch after batch).
+   */
+  refresh?: { minLoadMs: number; maxKeys: number; quietMs: number };
 }
 
-export const defaultReadCacheOptions: ReadCacheOptions = { maxEntries: 2_000, maxBytes: 64 * 1024 * 1024 };
+export const defaultReadCacheOptions: ReadCacheOptions = {
+  maxEntries: 2_000,
+  maxBytes: 64 * 1024 * 1024,
+  refresh: { minLoadMs: 50, maxKeys: 16, quietMs: 1_000 },
+};
 
 interface Entry {
   value: unknown;
   bytes: number;
+  load: () => Promise<unknown>;
+  /** How long the load took, in milliseconds. */
+  loadMs: number;
 }
 
 export function createReadCache(
@@ -46,33 +74,59 @@ export function createReadCache(
   let bytes = 0;
   let hits = 0;
   let misses = 0;
+  let refreshes = 0;
+  // Refreshes run one after another: each waits for the one before, which stops early once outdated.
+  let refreshing: Promise<void> = Promise.resolve();
+
+  const slowEntries = (): [string, Entry][] => {
+    const rules = options.refresh;
+    if (!rules) return [];
+    return [...entries]
+      .reverse()
+      .filter(([, entry]) => entry.loadMs >= rules.minLoadMs)
+      .slice(0, rules.maxKeys);
+  };
 
   const moveTo = (next: number) => {
     if (version === next) return;
+    const slow = version === null ? [] : slowEntries();
     version = next;
     entries.clear();
     loading.clear();
     bytes = 0;
+    if (slow.length > 0) refreshing = refreshing.then(() => refresh(next, slow));
   };
 
-  const store = (key: string, value: unknown) => {
-    const size = sizeOf(value);
-    if (size > options.maxBytes) return;
+  const refresh = async (at: number, slow: [string, Entry][]) => {
+    await new Promise((resolve) => setTimeout(resolve, options.refresh?.quietMs ?? 0));
+    for (const [key, entry] of slow) {
+      if (version !== at) return;
+      try {
+        await outsideRequest(() => cache.get(key, entry.load));
+        refreshes += 1;
+      } catch {
+        // The request that needs this value will load it again and meet the error itself.
+      }
+    }
+  };
+
+  const store = (key: string, entry: Entry) => {
+    if (entry.bytes > options.maxBytes) return;
     const previous = entries.get(key);
     if (previous) {
       bytes -= previous.bytes;
       entries.delete(key);
     }
-    entries.set(key, { value, bytes: size });
-    bytes += size;
-    for (const [oldest, entry] of entries) {
+    entries.set(key, entry);
+    bytes += entry.bytes;
+    for (const [oldest, old] of entries) {
       if (entries.size <= options.maxEntries && bytes <= options.maxBytes) break;
       entries.delete(oldest);
-      bytes -= entry.bytes;
+      bytes -= old.bytes;
     }
   };
 
-  return {
+  const cache: ReadCache = {
     async get<T>(key: string, load: () => Promise<T>): Promise<T> {
       const at = await clock.current();
       // An older version read that resolves late must not wipe a newer cache.
@@ -88,19 +142,34 @@ export function createReadCache(
       misses += 1;
       const pending = loading.get(key);
       if (pending) return pending as Promise<T>;
+      const startedAt = performance.now();
       const started = load();
       loading.set(key, started);
       try {
         const value = await started;
         // Read after the version was: at least as new as `at`, so it may be kept under it.
-        if (version === at) store(key, value);
+        if (version === at) {
+          store(key, { value, bytes: sizeOf(value), load, loadMs: performance.now() - startedAt });
+        }
         return value;
       } finally {
         if (loading.get(key) === started) loading.delete(key);
       }
     },
-    stats: () => ({ version, entries: entries.size, bytes, hits, misses }),
+    revalidate() {
+      if (version === null) return;
+      clock.current().then(
+        (at) => {
+          if (version !== null && at > version) moveTo(at);
+        },
+        // The next read meets a failing version read itself.
+        () => {},
+      );
+    },
+    refreshed: () => refreshing,
+    stats: () => ({ version, entries: entries.size, bytes, hits, misses, refreshes }),
   };
+  return cache;
 }
 
 function sizeOf(value: unknown): number {
@@ -117,5 +186,11 @@ export function createHotReads(
   options: ReadCacheOptions = defaultReadCacheOptions,
 ): { db: Database; cache: ReadCache } {
   const clock = createGraphVersionClock(db);
-  return { db: trackingWrites(db, () => clock.noteLocalWrite()), cache: createReadCache(clock, options) };
+  const cache = createReadCache(clock, options);
+  const afterWrite = () => {
+    clock.noteLocalWrite();
+    // Outside the writing request: the refresh it may start is not that request's work.
+    outsideRequest(() => cache.revalidate());
+  };
+  return { db: trackingWrites(db, afterWrite), cache };
 }
