@@ -1,43 +1,62 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { z } from 'zod';
 import type { Database, ManagedTransaction } from './database.ts';
 
 /**
- * The graph version: one counter on a single `(:GraphState {id: 'graph'})` node, raised by every write that can
- * change what a read shows (seed load, imports, map edits, weight profiles). Cached reads are keyed by it, so an
- * edit is never served stale: a write bumps it inside its own transaction, so no reader can see the new data
- * under the old version.
+ * The graph version: counters on a single `(:GraphState {id: 'graph'})` node, raised by every write that can
+ * change what a read shows (seed load, imports, map edits). Cached reads are keyed by it, so an edit is never
+ * served stale: a write bumps it inside its own transaction, so no reader can see the new data under the old
+ * version.
+ *
+ * Two counters: `all` moves with every such write; `structure` with every one but renames. A rename changes what
+ * the map shows and nothing that is counted, scored or ranked, so reads of numbers only (the matcher's rankings
+ * and counts) are keyed by `structure` and outlive it.
  */
+export interface GraphVersion {
+  all: number;
+  structure: number;
+}
+
+/** What a write changed: names only (chain and link renames), or anything. */
+export type GraphChange = 'names' | 'any';
 
 /**
  * Raises the graph version inside the caller's write transaction (it takes that node's write lock). The new
  * version is the current time in milliseconds, or one more than the last when that is not larger: a graph wiped
  * or restored from a dump starts again above every version a running API may have cached.
  */
-export async function bumpGraphVersion(tx: ManagedTransaction): Promise<void> {
+export async function bumpGraphVersion(tx: ManagedTransaction, change: GraphChange = 'any'): Promise<void> {
   await tx.run(
     `MERGE (s:GraphState {id: 'graph'})
      ON CREATE SET s.version = 0
-     SET s.version = CASE WHEN timestamp() > s.version THEN timestamp() ELSE s.version + 1 END,
-         s.changedAt = datetime()`,
+     WITH s, s.version AS before,
+          CASE WHEN timestamp() > s.version THEN timestamp() ELSE s.version + 1 END AS next
+     SET s.version = next, s.changedAt = datetime(),
+         s.structureVersion = CASE WHEN $namesOnly THEN coalesce(s.structureVersion, before) ELSE next END`,
+    { namesOnly: change === 'names' },
   );
 }
+
+const versionRowSchema = z.object({ all: z.number(), structure: z.number() });
 
 /**
  * The current graph version: one label lookup of one node (0 before the first write). Summed, not read from the
  * one node, because without a uniqueness constraint the very first concurrent bumps may each create a node;
- * every later bump raises all of them, so the sum still moves with every write.
+ * every later bump raises all of them, so the sums still move with every write.
  */
-export async function readGraphVersion(db: Database): Promise<number> {
-  const rows = await db.read('MATCH (s:GraphState) RETURN sum(s.version) AS version', {}, (r) =>
-    r.get('version'),
+export async function readGraphVersion(db: Database): Promise<GraphVersion> {
+  const rows = await db.read(
+    `MATCH (s:GraphState)
+     RETURN {all: sum(s.version), structure: sum(coalesce(s.structureVersion, s.version))} AS row`,
+    {},
+    (r) => versionRowSchema.parse(r.get('row')),
   );
-  const version = rows[0];
-  return typeof version === 'number' ? version : 0;
+  return rows[0] ?? { all: 0, structure: 0 };
 }
 
 export interface GraphVersionClock {
   /** The version as of now: read from the graph, shared only with a read that started after the last local write. */
-  current(): Promise<number>;
+  current(): Promise<GraphVersion>;
   /** Called when a write through this process finished: later `current()` calls must not reuse an older read. */
   noteLocalWrite(): void;
 }
@@ -45,7 +64,7 @@ export interface GraphVersionClock {
 interface VersionRead {
   /** Local writes counted when the read started. */
   writes: number;
-  version: Promise<number>;
+  version: Promise<GraphVersion>;
 }
 
 const requestScope = new AsyncLocalStorage<{ read?: VersionRead }>();

@@ -21,7 +21,7 @@ import type { MapHistory } from '../domain/map/map-diff.ts';
 import { stageSchema } from '../http/schemas/catalog.schemas.ts';
 import { recordChange } from './audit.ts';
 import { type Database, type ManagedTransaction, num, text } from './database.ts';
-import { bumpGraphVersion } from './graph-version.ts';
+import { bumpGraphVersion, type GraphChange } from './graph-version.ts';
 
 /**
  * Versioned map edits. Each edit runs in one write transaction that checks the version the editor read, writes
@@ -236,7 +236,7 @@ export function createMapEditRepository(db: Database) {
       const changeId = crypto.randomUUID();
       const outcome = await work(tx, changeId);
       await assertNotBeforeLastEdit(tx, outcome.keys, meta.date);
-      return recordMapChange(tx, changeId, meta, outcome, null);
+      return recordMapChange(tx, changeId, meta, outcome, null, changeOf(outcome.action));
     }, label);
   }
 
@@ -654,6 +654,7 @@ export function createMapEditRepository(db: Database) {
             chainIds: change.chainIds,
           },
           change.id,
+          changeOf(change.action),
         );
         await tx.run('MATCH (m:MapChange {id: $id}) SET m.revertedBy = $revertId', {
           id: change.id,
@@ -791,12 +792,18 @@ async function feedsEnds(
   return [from, to] as const;
 }
 
+/** Renames (and their reverts) change names only: what is counted and ranked stays (see `GraphVersion`). */
+function changeOf(action: MapAction): GraphChange {
+  return action === 'chain.rename' || action === 'link.rename' ? 'names' : 'any';
+}
+
 async function recordMapChange(
   tx: ManagedTransaction,
   id: string,
   meta: EditMeta,
   outcome: EditOutcome,
   reverts: string | null,
+  change: GraphChange,
 ): Promise<MapChange> {
   const action = outcome.action;
   const sequence = await tx.run(
@@ -844,7 +851,7 @@ async function recordMapChange(
     after: outcome.after,
     summary: outcome.summary,
   });
-  await bumpGraphVersion(tx);
+  await bumpGraphVersion(tx, change);
   return storedChangeSchema.parse(result.records[0]?.get('row'));
 }
 

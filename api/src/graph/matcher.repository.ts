@@ -110,9 +110,12 @@ const namedSchema = z.object({ id: z.string(), name: z.string() });
 export function createMatcherRepository(db: Database, cache?: ReadCache) {
   const memo = <T>(key: string, load: () => Promise<T>): Promise<T> =>
     cache ? cache.get(`matcher|${key}`, load) : load();
+  /** For values made of ids and numbers only, which no rename can change (see `GraphVersion`). */
+  const memoNumbers = <T>(key: string, load: () => Promise<T>): Promise<T> =>
+    cache ? cache.get(`matcher|${key}`, load, 'structure') : load();
 
   const supplyMap = (linkIds: string[], locality: Locality) =>
-    memo(`supply|${localityKey(locality)}|${digest(linkIds)}`, async () => {
+    memoNumbers(`supply|${localityKey(locality)}|${digest(linkIds)}`, async () => {
       const rows = await db.read(
         supplyMapCypher(locality),
         { linkIds, maxPartnerEdges: int(scoringRules.maxPartnerEdges), ...localityParams(locality) },
@@ -129,7 +132,7 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
     includeVetoed: boolean,
     filters: CandidateFilters | undefined,
   ) =>
-    memo(
+    memoNumbers(
       `count|${localityKey(locality)}|${includeVetoed}|${digest([linkIds, filterParams(filters)])}`,
       async () => {
         const rows = await db.read(
@@ -197,7 +200,7 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
 
     /** The newest listing date in the graph, read from the end of its index. */
     async newestListingDate(): Promise<string | null> {
-      return memo('newest-listing', async () => {
+      return memoNumbers('newest-listing', async () => {
         const rows = await db.read(
           `MATCH (e:Enterprise) WHERE e.listDate IS NOT NULL
            WITH e ORDER BY e.listDate DESC LIMIT 1 RETURN toString(e.listDate) AS d`,
@@ -209,7 +212,7 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
     },
 
     async adjacencyCounts(locality: Locality): Promise<AdjacencyCount[]> {
-      return memo(`adjacency|${localityKey(locality)}`, () =>
+      return memoNumbers(`adjacency|${localityKey(locality)}`, () =>
         db.read(adjacencyCountCypher(locality), localityParams(locality), (r) =>
           adjacencyCountSchema.parse(r.get('row')),
         ),
@@ -242,8 +245,9 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
         const end = request.skip + request.limit;
         const prefix = Math.max(rankPrefixStep, Math.ceil(end / rankPrefixStep) * rankPrefixStep);
         const { skip: _skip, limit: _limit, ...ranking } = request;
-        const ranked = await memo(`rank|${localityKey(request.locality)}|${digest(ranking)}|${prefix}`, () =>
-          rankRows(request, 0, prefix),
+        const ranked = await memoNumbers(
+          `rank|${localityKey(request.locality)}|${digest(ranking)}|${prefix}`,
+          () => rankRows(request, 0, prefix),
         );
         rows = ranked.slice(request.skip, end);
       } else {

@@ -2,17 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { GraphVersionClock } from './graph-version.ts';
 import { createReadCache } from './read-cache.ts';
 
-/** A clock whose version the test sets. */
-function fixedClock(start = 1): GraphVersionClock & { set(v: number): void } {
-  let version = start;
+/** A clock whose version the test sets: `set` moves both counters, `rename` only the full one. */
+function fixedClock(start = 1): GraphVersionClock & { set(v: number): void; rename(v: number): void } {
+  let version = { all: start, structure: start };
   return {
     current: async () => version,
     noteLocalWrite: () => {},
     set: (v) => {
-      version = v;
+      version = { all: v, structure: v };
+    },
+    rename: (v) => {
+      version = { all: v, structure: version.structure };
     },
   };
 }
+
+const at = (v: number) => ({ all: v, structure: v });
 
 const counter = () => {
   let calls = 0;
@@ -73,9 +78,9 @@ describe('read cache', () => {
     const slow = new Promise<number>((resolve) => {
       release = resolve;
     });
-    const answers = [slow, Promise.resolve(3)];
+    const answers = [slow.then(at), Promise.resolve(at(3))];
     const clock: GraphVersionClock = {
-      current: () => answers.shift() ?? Promise.resolve(3),
+      current: () => answers.shift() ?? Promise.resolve(at(3)),
       noteLocalWrite: () => {},
     };
     const cache = createReadCache(clock, { maxEntries: 10, maxBytes: 10_000 });
@@ -95,7 +100,7 @@ describe('read cache', () => {
       const cache = createReadCache(clock, { maxEntries: 10, maxBytes: 10_000, refresh });
       const loaded: string[] = [];
       const loadOf = (key: string) => async () => {
-        loaded.push(`${key}@${await clock.current()}`);
+        loaded.push(`${key}@${(await clock.current()).all}`);
         return key;
       };
       for (const key of ['a', 'b', 'c']) await cache.get(key, loadOf(key));
@@ -144,7 +149,7 @@ describe('read cache', () => {
       });
       const loads = counter();
       const gated = (value: string) => async () => {
-        if ((await clock.current()) === 2) {
+        if ((await clock.current()).all === 2) {
           reachedGate();
           await gate;
         }
@@ -167,5 +172,20 @@ describe('read cache', () => {
       expect(loads.calls()).toBe(2 + 1 + 2);
       expect(cache.stats()).toMatchObject({ version: 3, entries: 2 });
     });
+  });
+
+  it('keeps values no rename can change across a rename, and drops them when anything else changes', async () => {
+    const clock = fixedClock();
+    const cache = createReadCache(clock, { maxEntries: 10, maxBytes: 10_000 });
+    const loads = counter();
+    await cache.get('ranking', () => loads.load('r1'), 'structure');
+    await cache.get('names', () => loads.load('n1'));
+    clock.rename(2);
+    expect(await cache.get('ranking', () => loads.load('r2'), 'structure')).toBe('r1');
+    expect(await cache.get('names', () => loads.load('n2'))).toBe('n2');
+    clock.set(3);
+    expect(await cache.get('ranking', () => loads.load('r3'), 'structure')).toBe('r3');
+    expect(await cache.get('names', () => loads.load('n3'))).toBe('n3');
+    expect(loads.calls()).toBe(5);
   });
 });

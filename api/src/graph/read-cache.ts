@@ -1,6 +1,7 @@
 import type { Database } from './database.ts';
 import {
   createGraphVersionClock,
+  type GraphVersion,
   type GraphVersionClock,
   outsideRequest,
   trackingWrites,
@@ -18,8 +19,11 @@ import {
  * refresh of the older one.
  */
 export interface ReadCache {
-  /** The value cached under `key` at the current graph version, or `load()`'s (concurrent misses share one load). */
-  get<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /**
+   * The value cached under `key` at the current graph version, or `load()`'s (concurrent misses share one load).
+   * `dependsOn: 'structure'` declares a value no rename can change (see `GraphVersion`): it is kept across renames.
+   */
+  get<T>(key: string, load: () => Promise<T>, dependsOn?: CacheDependency): Promise<T>;
   /** Reads the version now and, if it moved, drops the old entries and starts their refresh. */
   revalidate(): void;
   /** Resolves when no refresh is running (a refresh's own failures are left to the next request to meet). */
@@ -27,7 +31,11 @@ export interface ReadCache {
   stats(): ReadCacheStats;
 }
 
+/** Which part of the graph version a cached value is keyed by. */
+export type CacheDependency = keyof GraphVersion;
+
 export interface ReadCacheStats {
+  /** The full graph version the cache holds entries of. */
   version: number | null;
   entries: number;
   bytes: number;
@@ -61,16 +69,17 @@ interface Entry {
   load: () => Promise<unknown>;
   /** How long the load took, in milliseconds. */
   loadMs: number;
+  dependsOn: CacheDependency;
 }
 
 export function createReadCache(
   clock: GraphVersionClock,
   options: ReadCacheOptions = defaultReadCacheOptions,
 ): ReadCache {
-  let version: number | null = null;
+  let version: GraphVersion | null = null;
   // A Map iterates in insertion order: re-inserting on a hit keeps the least recently used first.
   const entries = new Map<string, Entry>();
-  const loading = new Map<string, Promise<unknown>>();
+  const loading = new Map<string, { value: Promise<unknown>; dependsOn: CacheDependency }>();
   let bytes = 0;
   let hits = 0;
   let misses = 0;
@@ -78,31 +87,38 @@ export function createReadCache(
   // Refreshes run one after another: each waits for the one before, which stops early once outdated.
   let refreshing: Promise<void> = Promise.resolve();
 
-  const slowEntries = (): [string, Entry][] => {
-    const rules = options.refresh;
-    if (!rules) return [];
-    return [...entries]
-      .reverse()
-      .filter(([, entry]) => entry.loadMs >= rules.minLoadMs)
-      .slice(0, rules.maxKeys);
-  };
+  /** Whether a value read at `at` still holds at the version the cache is at. */
+  const holds = (at: GraphVersion, dependsOn: CacheDependency) =>
+    version !== null && version[dependsOn] === at[dependsOn];
 
-  const moveTo = (next: number) => {
-    if (version === next) return;
-    const slow = version === null ? [] : slowEntries();
+  const moveTo = (next: GraphVersion) => {
+    const previous = version;
     version = next;
-    entries.clear();
-    loading.clear();
-    bytes = 0;
-    if (slow.length > 0) refreshing = refreshing.then(() => refresh(next, slow));
+    if (previous === null) return;
+    const structureMoved = next.structure !== previous.structure;
+    const outdated = (dependsOn: CacheDependency) => dependsOn === 'all' || structureMoved;
+    const rules = options.refresh;
+    const slow = [...entries]
+      .reverse()
+      .filter(
+        ([, entry]) => outdated(entry.dependsOn) && rules !== undefined && entry.loadMs >= rules.minLoadMs,
+      )
+      .slice(0, rules?.maxKeys ?? 0);
+    for (const [key, entry] of entries) {
+      if (!outdated(entry.dependsOn)) continue;
+      entries.delete(key);
+      bytes -= entry.bytes;
+    }
+    for (const [key, pending] of loading) if (outdated(pending.dependsOn)) loading.delete(key);
+    if (slow.length > 0) refreshing = refreshing.then(() => refresh(next.all, slow));
   };
 
   const refresh = async (at: number, slow: [string, Entry][]) => {
     await new Promise((resolve) => setTimeout(resolve, options.refresh?.quietMs ?? 0));
     for (const [key, entry] of slow) {
-      if (version !== at) return;
+      if (version?.all !== at) return;
       try {
-        await outsideRequest(() => cache.get(key, entry.load));
+        await outsideRequest(() => cache.get(key, entry.load, entry.dependsOn));
         refreshes += 1;
       } catch {
         // The request that needs this value will load it again and meet the error itself.
@@ -127,11 +143,11 @@ export function createReadCache(
   };
 
   const cache: ReadCache = {
-    async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    async get<T>(key: string, load: () => Promise<T>, dependsOn: CacheDependency = 'all'): Promise<T> {
       const at = await clock.current();
       // An older version read that resolves late must not wipe a newer cache.
-      if (version === null || at > version) moveTo(at);
-      if (at !== version) return load();
+      if (version === null || at.all > version.all) moveTo(at);
+      if (version?.all !== at.all) return load();
       const cached = entries.get(key);
       if (cached) {
         hits += 1;
@@ -141,33 +157,34 @@ export function createReadCache(
       }
       misses += 1;
       const pending = loading.get(key);
-      if (pending) return pending as Promise<T>;
+      if (pending) return pending.value as Promise<T>;
       const startedAt = performance.now();
       const started = load();
-      loading.set(key, started);
+      loading.set(key, { value: started, dependsOn });
       try {
         const value = await started;
-        // Read after the version was: at least as new as `at`, so it may be kept under it.
-        if (version === at) {
-          store(key, { value, bytes: sizeOf(value), load, loadMs: performance.now() - startedAt });
+        // Read after the version was: at least as new as `at`, so it may be kept while `at` still holds.
+        if (holds(at, dependsOn)) {
+          const loadMs = performance.now() - startedAt;
+          store(key, { value, bytes: sizeOf(value), load, loadMs, dependsOn });
         }
         return value;
       } finally {
-        if (loading.get(key) === started) loading.delete(key);
+        if (loading.get(key)?.value === started) loading.delete(key);
       }
     },
     revalidate() {
       if (version === null) return;
       clock.current().then(
         (at) => {
-          if (version !== null && at > version) moveTo(at);
+          if (version !== null && at.all > version.all) moveTo(at);
         },
         // The next read meets a failing version read itself.
         () => {},
       );
     },
     refreshed: () => refreshing,
-    stats: () => ({ version, entries: entries.size, bytes, hits, misses, refreshes }),
+    stats: () => ({ version: version?.all ?? null, entries: entries.size, bytes, hits, misses, refreshes }),
   };
   return cache;
 }

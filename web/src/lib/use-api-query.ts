@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isAbortError } from './api-client.ts';
 
 /** What one endpoint file exports: a key that identifies the request and the fetcher that makes it. */
@@ -38,7 +38,9 @@ export function useApiQuery<T>(query: QueryOptions<T>): QueryState<T> & { retry:
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   // A result for another key or an earlier attempt is stale: show loading until the current one settles.
-  const state: QueryState<T> =
-    settled && settled.key === key && settled.attempt === attempt ? settled.state : { status: 'loading' };
-  return { ...state, retry };
+  const current = settled && settled.key === key && settled.attempt === attempt ? settled.state : null;
+  // The same object until the state changes, so callers may memoise on it.
+  return useMemo(() => ({ ...(current ?? loading), retry }), [current, retry]);
 }
+
+const loading: QueryState<never> = { status: 'loading' };
