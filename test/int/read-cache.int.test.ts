@@ -106,6 +106,15 @@ describe('read cache keyed by the graph version', () => {
       const shown = renamedPage.items.filter((t) => t.bestLink.id === renamed.id);
       expect(shown.length).toBeGreaterThan(0);
       for (const t of shown) expect(t.bestLink.name).toBe(`${renamed.name}（测）`);
+      // Every reason that names the link names it anew.
+      const naming = renamedPage.items
+        .flatMap((t) => t.reasons)
+        .flatMap((r) => [
+          ...('linkId' in r && r.linkId === renamed.id ? [r.linkName] : []),
+          ...('viaLinkId' in r && r.viaLinkId === renamed.id ? [r.viaLinkName] : []),
+        ]);
+      expect(naming.length).toBeGreaterThan(0);
+      expect(new Set(naming)).toEqual(new Set([`${renamed.name}（测）`]));
 
       await mapChange('post', `/api/admin/map-changes/${rename.id}/revert`, { note: 'test' });
       expect((await readGraphVersion(api.db)).structure).toBe(version.structure);

@@ -69,6 +69,8 @@ export function localityParams(locality: Locality): Record<string, string | null
 const stageSchema = z.enum(['upstream', 'midstream', 'downstream']);
 const linkRefSchema = z.object({ id: z.string(), name: z.string(), chainId: z.string() });
 
+const linkNameSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
+
 const linkRowSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -219,13 +221,23 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
       );
     },
 
+    /** Per link, the local firms one FEEDS edge away; kept across renames with the current link names laid over. */
     async adjacencyEvidence(linkIds: string[], locality: Locality): Promise<AdjacencyEvidence[]> {
       if (linkIds.length === 0) return [];
-      return memo(`adjacency-evidence|${localityKey(locality)}|${digest(linkIds)}`, () =>
-        db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
-          adjacencyEvidenceSchema.parse(r.get('row')),
-        ),
-      );
+      const scope = `${localityKey(locality)}|${digest(linkIds)}`;
+      return memo(`adjacency-evidence|${scope}`, async () => {
+        const rows = await memoNumbers(`adjacency-evidence-by-structure|${scope}`, () =>
+          db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
+            adjacencyEvidenceSchema.parse(r.get('row')),
+          ),
+        );
+        const names = await linkNames(rows.flatMap((row) => [row.linkId, row.via.id]));
+        return rows.map((row) => ({
+          ...row,
+          linkName: names.get(row.linkId)?.name ?? row.linkName,
+          via: { ...row.via, name: names.get(row.via.id)?.name ?? row.via.name },
+        }));
+      });
     },
 
     /** One page of ranked candidates, and how many there are in all. */
@@ -289,11 +301,42 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
       });
     },
 
-    /** The facts gap analysis needs for every link of one chain. */
+    /**
+     * The facts gap analysis needs for every link of one chain. The facts are kept across renames and the
+     * current link names laid over them, so a rename costs one lookup of names, not the analysis.
+     */
     async gapFacts(chainId: string, locality: Locality): Promise<LinkFacts[]> {
-      return memo(`gap-facts|${chainId}|${localityKey(locality)}`, () => readGapFacts(chainId, locality));
+      const scope = `${chainId}|${localityKey(locality)}`;
+      return memo(`gap-facts|${scope}`, async () => {
+        const facts = await memoNumbers(`gap-facts-by-structure|${scope}`, () =>
+          readGapFacts(chainId, locality),
+        );
+        const names = await linkNames(
+          facts.flatMap((f) => [f.id, ...f.feedsInside.map((l) => l.id), ...f.feedsAcross.map((l) => l.id)]),
+        );
+        const named = <T extends { id: string; name: string }>(link: T): T => ({
+          ...link,
+          name: names.get(link.id)?.name ?? link.name,
+        });
+        return facts.map((f) => ({
+          ...named(f),
+          nameEn: names.get(f.id)?.nameEn ?? f.nameEn,
+          feedsInside: f.feedsInside.map(named),
+          feedsAcross: f.feedsAcross.map(named),
+        }));
+      });
     },
   };
+
+  /** The current names of these links: what a rename changes, read fresh over facts kept across renames. */
+  async function linkNames(ids: string[]): Promise<Map<string, { name: string; nameEn: string }>> {
+    const rows = await db.read(
+      'MATCH (l:Link) WHERE l.id IN $ids RETURN l {.id, .name, .nameEn} AS row',
+      { ids: [...new Set(ids)] },
+      (r) => linkNameSchema.parse(r.get('row')),
+    );
+    return new Map(rows.map(({ id, ...names }) => [id, names]));
+  }
 
   async function readGapFacts(chainId: string, locality: Locality): Promise<LinkFacts[]> {
     const params = { chain: chainId, ...localityParams(locality) };

@@ -116,6 +116,29 @@ describe('read cache', () => {
       expect(loaded).toHaveLength(5);
     });
 
+    it('refreshes an entry loaded inside another only through that one', async () => {
+      const clock = fixedClock();
+      const cache = createReadCache(clock, { maxEntries: 10, maxBytes: 10_000, refresh });
+      const calls = { outer: 0, inner: 0 };
+      const inner = async () => {
+        calls.inner += 1;
+        return 'inner';
+      };
+      const outer = async () => {
+        calls.outer += 1;
+        return `outer+${await cache.get('inner', inner)}`;
+      };
+      await cache.get('outer', outer);
+      // Used last, but loaded inside 'outer': not refreshed on its own.
+      await cache.get('inner', inner);
+      clock.set(2);
+      cache.revalidate();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await cache.refreshed();
+      expect(calls).toEqual({ outer: 2, inner: 2 });
+      expect(cache.stats()).toMatchObject({ entries: 2, refreshes: 1 });
+    });
+
     it('leaves entries that loaded faster than the bound to the next request', async () => {
       const clock = fixedClock();
       const cache = createReadCache(clock, {

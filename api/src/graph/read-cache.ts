@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from './database.ts';
 import {
   createGraphVersionClock,
@@ -15,8 +16,9 @@ import {
  *
  * Refresh ahead: when the version moves, the entries of the old version that were slow to load (a ranking over a
  * large candidate pool takes seconds) are loaded again in the background, most recently used first and one at a
- * time, so the requests after a write find them ready or join a load already under way. A newer write stops the
- * refresh of the older one.
+ * time, so the requests after a write find them ready or join a load already under way. Only entries loaded on
+ * their own are taken: the ones loaded inside them come back with them. A newer write stops the refresh of the
+ * older one.
  */
 export interface ReadCache {
   /**
@@ -60,7 +62,7 @@ export interface ReadCacheOptions {
 export const defaultReadCacheOptions: ReadCacheOptions = {
   maxEntries: 2_000,
   maxBytes: 64 * 1024 * 1024,
-  refresh: { minLoadMs: 50, maxKeys: 16, quietMs: 1_000 },
+  refresh: { minLoadMs: 50, maxKeys: 24, quietMs: 1_000 },
 };
 
 interface Entry {
@@ -70,7 +72,12 @@ interface Entry {
   /** How long the load took, in milliseconds. */
   loadMs: number;
   dependsOn: CacheDependency;
+  /** Loaded as part of another entry's load: refreshing that one loads this one again too. */
+  nested: boolean;
 }
+
+/** The key whose load is running, for the cached reads that load makes. */
+const loadScope = new AsyncLocalStorage<string>();
 
 export function createReadCache(
   clock: GraphVersionClock,
@@ -101,7 +108,11 @@ export function createReadCache(
     const slow = [...entries]
       .reverse()
       .filter(
-        ([, entry]) => outdated(entry.dependsOn) && rules !== undefined && entry.loadMs >= rules.minLoadMs,
+        ([, entry]) =>
+          outdated(entry.dependsOn) &&
+          !entry.nested &&
+          rules !== undefined &&
+          entry.loadMs >= rules.minLoadMs,
       )
       .slice(0, rules?.maxKeys ?? 0);
     for (const [key, entry] of entries) {
@@ -118,7 +129,8 @@ export function createReadCache(
     for (const [key, entry] of slow) {
       if (version?.all !== at) return;
       try {
-        await outsideRequest(() => cache.get(key, entry.load, entry.dependsOn));
+        // Its own load, outside the request or load that happened to see the version move.
+        await outsideRequest(() => loadScope.exit(() => cache.get(key, entry.load, entry.dependsOn)));
         refreshes += 1;
       } catch {
         // The request that needs this value will load it again and meet the error itself.
@@ -158,15 +170,16 @@ export function createReadCache(
       misses += 1;
       const pending = loading.get(key);
       if (pending) return pending.value as Promise<T>;
+      const nested = loadScope.getStore() !== undefined;
       const startedAt = performance.now();
-      const started = load();
+      const started = loadScope.run(key, load);
       loading.set(key, { value: started, dependsOn });
       try {
         const value = await started;
         // Read after the version was: at least as new as `at`, so it may be kept while `at` still holds.
         if (holds(at, dependsOn)) {
           const loadMs = performance.now() - startedAt;
-          store(key, { value, bytes: sizeOf(value), load, loadMs, dependsOn });
+          store(key, { value, bytes: sizeOf(value), load, loadMs, dependsOn, nested });
         }
         return value;
       } finally {
