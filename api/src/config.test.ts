@@ -33,4 +33,10 @@ describe('loadConfig', () => {
       /SESSION_TTL_HOURS: must be more than 0 hours/,
     );
   });
+
+  it('warms the read cache after a start unless WARM_UP is false', () => {
+    expect(loadConfig({}).warmUp).toBe(true);
+    expect(loadConfig({ WARM_UP: 'false' }).warmUp).toBe(false);
+    expect(() => loadConfig({ WARM_UP: 'maybe' })).toThrow(/WARM_UP: must be true or false/);
+  });
 });

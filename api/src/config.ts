@@ -40,6 +40,11 @@ const envSchema = z
       (v) => (v === '' || v === undefined ? 730 : v),
       z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number of days').min(1),
     ),
+    // Fill the read cache after a start (overview, gaps and first page of targets per chain), in the background.
+    WARM_UP: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'true' : v),
+      z.stringbool({ error: 'must be true or false' }),
+    ),
     // How long a login lasts; after that the token is refused and the user logs in again.
     SESSION_TTL_HOURS: z.preprocess(
       (v) => (v === '' || v === undefined ? 12 : v),
@@ -79,6 +84,8 @@ export interface Config {
   sessionTtlHours: number;
   /** Facts whose `asOf` is older than this many days are flagged `stale`. */
   staleAfterDays: number;
+  /** Fill the read cache in the background after a start. */
+  warmUp: boolean;
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -108,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDir: path.join(projectRoot, 'graph-seeds', 'data'),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     staleAfterDays: e.STALE_AFTER_DAYS,
+    warmUp: e.WARM_UP,
   };
 }

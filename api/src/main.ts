@@ -36,6 +36,15 @@ async function main(): Promise<void> {
     webDir: config.webDir,
     auth: { sessionTtlMs: config.sessionTtlHours * 3_600_000 },
     staleAfterDays: config.staleAfterDays,
+    ...(config.warmUp
+      ? {
+          warmUp: ({ chains, failed, seconds }) =>
+            logger.info(
+              `Read cache warmed: overview, gaps and first page of targets of ${chains} chains in ${seconds.toFixed(1)} s` +
+                (failed > 0 ? ` (${failed} reads failed; they are computed on request)` : ''),
+            ),
+        }
+      : {}),
   });
 
   const server: Server = await new Promise((resolve, reject) => {

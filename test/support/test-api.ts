@@ -54,12 +54,23 @@ export interface StartTestApiOptions {
   webDir?: string;
   /** Session lifetime, login throttling and clock, as the app takes them. */
   auth?: AppDeps['auth'];
+  /** Warm the read cache at start, as the app takes it. */
+  warmUp?: AppDeps['warmUp'];
+  /** Stands between the app and the database (to watch what it asks). */
+  wrapDb?: (db: Database) => Database;
 }
 
 /** The real app on a free port against the test run's Neo4j (or the URI given). */
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
-  const db = createDatabase({ uri: options.uri ?? inject('neo4jUri'), database: 'neo4j' });
-  const app = createApp({ db, logger: silentLogger, webDir: options.webDir, auth: options.auth });
+  const connected = createDatabase({ uri: options.uri ?? inject('neo4jUri'), database: 'neo4j' });
+  const db = options.wrapDb ? options.wrapDb(connected) : connected;
+  const app = createApp({
+    db,
+    logger: silentLogger,
+    webDir: options.webDir,
+    auth: options.auth,
+    ...(options.warmUp ? { warmUp: options.warmUp } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

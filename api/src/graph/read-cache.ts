@@ -211,10 +211,13 @@ function sizeOf(value: unknown): number {
  * go through. Writes made here are seen by the next read at once; writes by other processes (the import
  * CLI) bump the version in the graph and are seen by the next version read.
  */
-export function createHotReads(
-  db: Database,
-  options: ReadCacheOptions = defaultReadCacheOptions,
-): { db: Database; cache: ReadCache } {
+/** The database the routes write through and the cache their hot reads go through. */
+export interface HotReads {
+  db: Database;
+  cache: ReadCache;
+}
+
+export function createHotReads(db: Database, options: ReadCacheOptions = defaultReadCacheOptions): HotReads {
   const clock = createGraphVersionClock(db);
   const cache = createReadCache(clock, options);
   const afterWrite = () => {
