@@ -10,9 +10,9 @@ import {
 
 /**
  * A bounded LRU cache for hot reads that change rarely (chain list, chain map, gap analysis, the matcher's
- * per-locality inputs), keyed by the graph version: when the version moves, everything cached is dropped, so a
- * read never answers from data older than the last write it could know of. Values are shared between requests
- * and must be treated as read-only.
+ * per-locality inputs), keyed by the graph version: when the version moves, everything cached under the part
+ * that moved is dropped (a rename keeps what is keyed by `structure`), so a read never answers from data older
+ * than the last write it could know of. Values are shared between requests and must be treated as read-only.
  *
  * Refresh ahead: when the version moves, the entries of the old version that were slow to load (a ranking over a
  * large candidate pool takes seconds) are loaded again in the background, most recently used first and one at a
@@ -206,17 +206,17 @@ function sizeOf(value: unknown): number {
   return 2 * (JSON.stringify(value)?.length ?? 0);
 }
 
-/**
- * The database the API's routes use, reporting its writes to the version clock, and the cache its hot reads
- * go through. Writes made here are seen by the next read at once; writes by other processes (the import
- * CLI) bump the version in the graph and are seen by the next version read.
- */
 /** The database the routes write through and the cache their hot reads go through. */
 export interface HotReads {
   db: Database;
   cache: ReadCache;
 }
 
+/**
+ * The database the API's routes use, reporting its writes to the version clock, and the cache its hot reads
+ * go through. Writes made here are seen by the next read at once; writes by other processes (the import
+ * CLI) bump the version in the graph and are seen by the next version read.
+ */
 export function createHotReads(db: Database, options: ReadCacheOptions = defaultReadCacheOptions): HotReads {
   const clock = createGraphVersionClock(db);
   const cache = createReadCache(clock, options);
