@@ -21,7 +21,9 @@ import { freePort } from '../test/support/free-port.ts';
  * Scale benchmark of the matcher: generates N synthetic enterprises (deterministic: the same N and seed give the
  * same graph) over the seed's 28 chains, with IN_LINK edges and SUPPLIES edges that follow FEEDS, then measures
  * `/api/targets` and `/api/chains/:id/gaps` cold (right after a Neo4j restart) and warm, next to a naive
- * baseline measured in the same run: the simplest Cypher that returns the same candidates (or counts) unscored.
+ * baseline measured in the same run: the simplest Cypher that returns the same candidates (or counts) unscored;
+ * then `/api/targets` after writes (a rename through the API; a write by another process, at once and after the
+ * refresh ahead has had time).
  *
  *   npx tsx bench/matcher-scale.ts [--enterprises 1000000] [--write]
  *

@@ -331,7 +331,7 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
   /** The current names of these links: what a rename changes, read fresh over facts kept across renames. */
   async function linkNames(ids: string[]): Promise<Map<string, { name: string; nameEn: string }>> {
     const rows = await db.read(
-      'MATCH (l:Link) WHERE l.id IN $ids RETURN l {.id, .name, .nameEn} AS row',
+      "MATCH (l:Link) WHERE l.id IN $ids RETURN {id: l.id, name: l.name, nameEn: coalesce(l.nameEn, '')} AS row",
       { ids: [...new Set(ids)] },
       (r) => linkNameSchema.parse(r.get('row')),
     );
