@@ -224,13 +224,15 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
     /** Per link, the local firms one FEEDS edge away; kept across renames with the current link names laid over. */
     async adjacencyEvidence(linkIds: string[], locality: Locality): Promise<AdjacencyEvidence[]> {
       if (linkIds.length === 0) return [];
+      const read = () =>
+        db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
+          adjacencyEvidenceSchema.parse(r.get('row')),
+        );
+      // Without a cache the names just read are current: nothing to lay over.
+      if (!cache) return read();
       const scope = `${localityKey(locality)}|${digest(linkIds)}`;
       return memo(`adjacency-evidence|${scope}`, async () => {
-        const rows = await memoNumbers(`adjacency-evidence-by-structure|${scope}`, () =>
-          db.read(adjacencyEvidenceCypher(locality), { linkIds, ...localityParams(locality) }, (r) =>
-            adjacencyEvidenceSchema.parse(r.get('row')),
-          ),
-        );
+        const rows = await memoNumbers(`adjacency-evidence-by-structure|${scope}`, read);
         const names = await linkNames(rows.flatMap((row) => [row.linkId, row.via.id]));
         return rows.map((row) => ({
           ...row,
@@ -306,6 +308,8 @@ export function createMatcherRepository(db: Database, cache?: ReadCache) {
      * current link names laid over them, so a rename costs one lookup of names, not the analysis.
      */
     async gapFacts(chainId: string, locality: Locality): Promise<LinkFacts[]> {
+      // Without a cache the names just read are current: nothing to lay over.
+      if (!cache) return readGapFacts(chainId, locality);
       const scope = `${chainId}|${localityKey(locality)}`;
       return memo(`gap-facts|${scope}`, async () => {
         const facts = await memoNumbers(`gap-facts-by-structure|${scope}`, () =>
